@@ -1,0 +1,73 @@
+"""Audit entries: written in the same unit of work as the change they describe."""
+
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel
+from sqlmodel import Session, SQLModel, col, select
+
+from app.audit.models import AuditEntry
+from app.core.pagination import decode_cursor, encode_cursor
+from app.core.scope import Caller, subtree_filter
+
+_SECRET_FIELDS = {"password_hash"}
+
+
+def snapshot(row: SQLModel | BaseModel | None) -> dict[str, Any] | None:
+    if row is None:
+        return None
+    return row.model_dump(mode="json", exclude=_SECRET_FIELDS)
+
+
+def record(
+    session: Session,
+    caller: Caller | None,
+    action: str,
+    entity: str,
+    entity_id: int | None,
+    unit_id: int | None,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+) -> None:
+    session.add(
+        AuditEntry(
+            actor_id=caller.user_id if caller else None,
+            actor_username=caller.username if caller else None,
+            unit_id=unit_id,
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            before=before,
+            after=after,
+        )
+    )
+
+
+def list_entries(
+    session: Session,
+    caller: Caller,
+    *,
+    entity: str | None,
+    entity_id: int | None,
+    actor_id: int | None,
+    since: datetime | None,
+    limit: int,
+    cursor: str | None,
+) -> tuple[list[AuditEntry], str | None]:
+    stmt = select(AuditEntry)
+    if not caller.is_national:
+        stmt = stmt.where(subtree_filter(caller, col(AuditEntry.unit_id)))  # type: ignore[arg-type]
+    if entity:
+        stmt = stmt.where(AuditEntry.entity == entity)
+    if entity_id is not None:
+        stmt = stmt.where(AuditEntry.entity_id == entity_id)
+    if actor_id is not None:
+        stmt = stmt.where(AuditEntry.actor_id == actor_id)
+    if since is not None:
+        stmt = stmt.where(col(AuditEntry.at) >= since)
+    after = decode_cursor(cursor, 1)
+    if after is not None:
+        stmt = stmt.where(col(AuditEntry.id) < int(after[0]))
+    rows = list(session.exec(stmt.order_by(col(AuditEntry.id).desc()).limit(limit + 1)))
+    next_cursor = encode_cursor([rows[limit - 1].id]) if len(rows) > limit else None
+    return rows[:limit], next_cursor

@@ -1,0 +1,168 @@
+"""Operator commands: python -m app <command> (or the `cchc` entry point)."""
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from app.core.settings import ROOT
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+
+def _alembic_config() -> "Config":
+    from alembic.config import Config
+
+    return Config(str(ROOT / "alembic.ini"))
+
+
+def cmd_migrate(_args: argparse.Namespace) -> int:
+    from alembic import command
+
+    command.upgrade(_alembic_config(), "head")
+    print("Schema is at the latest revision.")
+    return 0
+
+
+def cmd_load_units(_args: argparse.Namespace) -> int:
+    from sqlmodel import Session
+
+    from app.core.db import get_engine
+    from app.units.loader import load_units
+
+    started = time.perf_counter()
+    with Session(get_engine()) as session:
+        report = load_units(session)
+        session.commit()
+    elapsed = time.perf_counter() - started
+    counts = ", ".join(f"{k}={v}" for k, v in sorted(report.counts.items()))
+    print(
+        f"Units: {report.units_inserted} inserted, {report.successions_inserted} succession "
+        f"links inserted in {elapsed:.1f}s ({counts})"
+    )
+    return 0
+
+
+def cmd_load_demo(_args: argparse.Namespace) -> int:
+    from sqlmodel import Session
+
+    from app.core.db import get_engine
+    from app.demo.loader import load_demo
+
+    with Session(get_engine()) as session:
+        report = load_demo(session)
+        session.commit()
+    for line in report:
+        print(line)
+    return 0
+
+
+def cmd_create_user(args: argparse.Namespace) -> int:
+    from sqlmodel import Session, select
+
+    from app.core.db import get_engine
+    from app.core.security import hash_password
+    from app.units.models import AdminUnit
+    from app.users.models import Role, User
+
+    with Session(get_engine()) as session:
+        unit_id = None
+        if args.unit_code:
+            unit = session.exec(
+                select(AdminUnit)
+                .where(AdminUnit.code == args.unit_code)
+                .order_by(AdminUnit.valid_to.is_(None))  # type: ignore[union-attr]
+            ).first()
+            if unit is None:
+                print(f"No unit with code {args.unit_code}", file=sys.stderr)
+                return 2
+            unit_id = unit.id
+        if session.exec(select(User).where(User.username == args.username)).first():
+            print(f"User {args.username} already exists", file=sys.stderr)
+            return 2
+        session.add(
+            User(
+                username=args.username,
+                full_name=args.full_name or args.username,
+                role=Role(args.role),
+                unit_id=unit_id,
+                password_hash=hash_password(args.password),
+                scopes=" ".join(args.scope or []),
+            )
+        )
+        session.commit()
+    print(f"Created {args.role} {args.username}")
+    return 0
+
+
+def cmd_openapi(_args: argparse.Namespace) -> int:
+    from app.main import create_app
+
+    print(json.dumps(create_app().openapi(), ensure_ascii=False, indent=2, sort_keys=True))
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from app.core.settings import get_settings
+
+    get_settings().check_safe_to_serve()
+    uvicorn.run("app.main:app", host=args.host, port=args.port, workers=args.workers)
+    return 0
+
+
+def cmd_db_ping(args: argparse.Namespace) -> int:
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.exc import SQLAlchemyError
+
+    try:
+        engine = create_engine(args.url, connect_args={"connect_timeout": 3})
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except SQLAlchemyError:
+        return 1
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="cchc", description="cchc-api operator commands")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("migrate", help="alembic upgrade head").set_defaults(func=cmd_migrate)
+    sub.add_parser("load-units", help="load both official unit trees").set_defaults(
+        func=cmd_load_units
+    )
+    sub.add_parser("load-demo", help="seed plans, agencies and demo users").set_defaults(
+        func=cmd_load_demo
+    )
+    cu = sub.add_parser("create-user", help="create a user")
+    cu.add_argument("username")
+    cu.add_argument("--password", required=True)
+    cu.add_argument(
+        "--role",
+        required=True,
+        choices=["admin", "leader", "officer", "viewer", "portal", "integration"],
+    )
+    cu.add_argument("--unit-code", help="official unit code; omit for a national account")
+    cu.add_argument("--full-name")
+    cu.add_argument("--scope", action="append", help="integration scope (repeatable)")
+    cu.set_defaults(func=cmd_create_user)
+    sub.add_parser("openapi", help="print the OpenAPI contract").set_defaults(func=cmd_openapi)
+    sv = sub.add_parser("serve", help="serve the API with uvicorn")
+    sv.add_argument("--host", default="127.0.0.1")
+    sv.add_argument("--port", type=int, default=8000)
+    sv.add_argument("--workers", type=int, default=1)
+    sv.set_defaults(func=cmd_serve)
+    ping = sub.add_parser("db-ping", help="exit 0 when the database answers")
+    ping.add_argument("--url", required=True)
+    ping.set_defaults(func=cmd_db_ping)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    result: int = args.func(args)
+    return result

@@ -1,0 +1,80 @@
+"""The caller's unit scope (DESIGN §4), turned into SQL filters every service applies."""
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import ColumnElement, false, or_, true
+from sqlalchemy.orm import InstrumentedAttribute
+from sqlmodel import Session, col, select
+
+from app.core.errors import Forbidden, ValidationProblem
+from app.units.models import AdminUnit
+from app.users.models import SERVICE_ROLES, Role
+
+
+@dataclass(frozen=True)
+class Caller:
+    user_id: int
+    username: str
+    role: Role
+    unit_id: int | None
+    unit_path: str | None
+    agency_id: int | None
+    scopes: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def is_national(self) -> bool:
+        return self.unit_id is None
+
+    @property
+    def is_service(self) -> bool:
+        return self.role in SERVICE_ROLES
+
+    def ancestor_paths(self) -> list[str]:
+        """Paths of the caller's unit's ancestors: "old/33/332/12352/" → old/33/, old/33/332/."""
+        if self.unit_path is None:
+            return []
+        tree, *codes = self.unit_path.rstrip("/").split("/")
+        return [f"{tree}/{'/'.join(codes[:n])}/" for n in range(1, len(codes))]
+
+    def owns_path(self, path: str) -> bool:
+        """Whether a unit with this path lies in the caller's subtree (their unit included)."""
+        return self.unit_path is None or path.startswith(self.unit_path)
+
+
+def subtree_filter(caller: Caller, unit_column: InstrumentedAttribute[int]) -> ColumnElement[bool]:
+    """Rows whose unit is the caller's unit or below it."""
+    if caller.unit_path is None:
+        return true()
+    units = select(AdminUnit.id).where(col(AdminUnit.path).startswith(caller.unit_path))
+    return unit_column.in_(units)
+
+
+def subtree_or_ancestors_filter(
+    caller: Caller, unit_column: InstrumentedAttribute[int]
+) -> ColumnElement[bool]:
+    """Rows of the caller's subtree or of one of the caller's ancestors (their plans)."""
+    if caller.unit_path is None:
+        return true()
+    ancestors = caller.ancestor_paths()
+    units = select(AdminUnit.id).where(
+        or_(
+            col(AdminUnit.path).startswith(caller.unit_path),
+            col(AdminUnit.path).in_(ancestors) if ancestors else false(),
+        )
+    )
+    return unit_column.in_(units)
+
+
+def require_owned(caller: Caller, unit_path: str, what: str = "bản ghi này") -> None:
+    """403 when a visible resource belongs to a unit outside the caller's own subtree."""
+    if not caller.owns_path(unit_path):
+        raise Forbidden(f"Chỉ đơn vị sở hữu (hoặc cấp trên của nó) mới được thay đổi {what}.")
+
+
+def unit_path_of(session: Session, unit_id: int) -> str:
+    path = session.exec(select(AdminUnit.path).where(AdminUnit.id == unit_id)).first()
+    if path is None:
+        raise ValidationProblem.for_field(
+            "body.unit_id", f"Không có đơn vị hành chính mã {unit_id}."
+        )
+    return path

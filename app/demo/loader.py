@@ -1,0 +1,136 @@
+"""`make run` demo data: reference data, the seeds' agencies, demo users and the seed plans."""
+
+import os
+import secrets
+from dataclasses import dataclass
+
+from sqlmodel import Session, col, select
+
+from app.core.db import flush
+from app.core.security import hash_password
+from app.core.text import fold, nfc
+from app.reference.loader import load_reference_data
+from app.units.loader import LAST_OLD_DAY
+from app.units.models import AdminUnit, UnitLevel
+from app.users.models import Agency, AgencyKind, Role, User
+
+
+@dataclass(frozen=True)
+class DemoUnit:
+    key: str
+    level: UnitLevel
+    code: str
+    officer_agency: str  # folded name fragment of the agency the demo officer works in
+
+
+# The seeds' issuers (pre-2025 tree) plus huyện Tiên Lữ, which issued Lệ Xá's superior plans.
+DEMO_UNITS = (
+    DemoUnit("hanoi", UnitLevel.province, "01", "so noi vu"),
+    DemoUnit("donghoa", UnitLevel.district, "564", "phong noi vu"),
+    DemoUnit("trabong", UnitLevel.district, "525", "phong van hoa va thong tin"),
+    DemoUnit("songma", UnitLevel.district, "126", "phong noi vu"),
+    DemoUnit("tienlu", UnitLevel.district, "332", "phong noi vu"),
+    DemoUnit("lexa", UnitLevel.commune, "12352", "van phong - thong ke"),
+)
+
+
+def old_unit_id(session: Session, level: UnitLevel | str, code: str) -> int:
+    """Id of a unit of the pre-2025 tree, where every seed plan was issued."""
+    unit_id = session.exec(
+        select(AdminUnit.id).where(
+            AdminUnit.level == level, AdminUnit.code == code, AdminUnit.valid_to == LAST_OLD_DAY
+        )
+    ).first()
+    if unit_id is None:
+        raise LookupError(f"unit {level} {code} is not loaded: run `python -m app load-units`")
+    return unit_id
+
+
+def ensure_agency(session: Session, unit_id: int, name: str, kind: AgencyKind) -> Agency:
+    name = nfc(name)
+    agency = session.exec(
+        select(Agency).where(Agency.unit_id == unit_id, Agency.name == name)
+    ).first()
+    if agency is None:
+        agency = Agency(unit_id=unit_id, name=name, name_folded=fold(name), kind=kind)
+        session.add(agency)
+        flush(session)
+    return agency
+
+
+def load_agencies(session: Session) -> dict[str, Agency]:
+    from app.demo.seed_plans import AGENCIES
+
+    by_key: dict[str, Agency] = {}
+    for seed in AGENCIES:
+        unit_id = old_unit_id(session, seed["unit_level"], seed["unit_code"])
+        by_key[seed["key"]] = ensure_agency(session, unit_id, seed["name"], AgencyKind(seed["kind"]))
+    return by_key
+
+
+def _agency_for(session: Session, unit_id: int, fragment: str | None) -> int | None:
+    stmt = select(Agency).where(Agency.unit_id == unit_id)
+    if fragment:
+        stmt = stmt.where(col(Agency.name_folded).contains(fragment))
+    else:
+        stmt = stmt.where(Agency.kind == AgencyKind.people_committee)
+    agency = session.exec(stmt.order_by(col(Agency.id))).first()
+    return agency.id if agency else None
+
+
+def load_users(session: Session, password: str) -> list[str]:
+    """Create missing demo accounts; existing ones keep their password."""
+    wanted: list[tuple[str, str, Role, int | None, int | None, str]] = [
+        ("admin", "Quản trị hệ thống", Role.admin, None, None, ""),
+        ("portal", "Cổng thông tin điện tử", Role.portal, None, None, ""),
+        ("integration", "Hệ thống quản lý văn bản", Role.integration, None, None, "read"),
+    ]
+    for demo in DEMO_UNITS:
+        unit_id = old_unit_id(session, demo.level, demo.code)
+        committee = _agency_for(session, unit_id, None)
+        officer_agency = _agency_for(session, unit_id, demo.officer_agency)
+        wanted += [
+            (f"{demo.key}.leader", f"Lãnh đạo {demo.key}", Role.leader, unit_id, committee, ""),
+            (f"{demo.key}.officer", f"Chuyên viên {demo.key}", Role.officer, unit_id,
+             officer_agency, ""),
+        ]
+    existing = set(session.exec(select(User.username)))
+    created = []
+    password_hash = hash_password(password)
+    for username, full_name, role, unit_id, agency_id, scopes in wanted:
+        if username in existing:
+            continue
+        session.add(User(username=username, full_name=full_name, role=role, unit_id=unit_id,
+                         agency_id=agency_id, password_hash=password_hash, scopes=scopes))
+        created.append(username)
+    flush(session)
+    return created
+
+
+def load_demo(session: Session) -> list[str]:
+    """Load everything `make run` shows; safe to run again. Returns lines to print."""
+    from app.demo.plans import load_seed_plans
+
+    lines = []
+    inserted = load_reference_data(session)
+    lines.append("Reference data: " + ", ".join(f"{k}+{v}" for k, v in inserted.items()))
+    agencies = load_agencies(session)
+    for demo in DEMO_UNITS:  # every demo unit gets its People's Committee
+        unit_id = old_unit_id(session, demo.level, demo.code)
+        if _agency_for(session, unit_id, None) is None:
+            unit = session.get(AdminUnit, unit_id)
+            assert unit is not None
+            ensure_agency(session, unit_id, f"UBND {unit.name[0].lower()}{unit.name[1:]}", AgencyKind.people_committee)
+    lines.append(f"Agencies from the seeds: {len(agencies)}")
+    plans = load_seed_plans(session, agencies)
+    lines.append(f"Seed plans: {plans} inserted")
+    given = os.environ.get("CCHC_DEMO_PASSWORD")
+    password = given or secrets.token_urlsafe(12)
+    created = load_users(session, password)
+    if created:
+        shown = "(from CCHC_DEMO_PASSWORD)" if given else password
+        lines.append(f"Demo users created: {', '.join(created)}")
+        lines.append(f"Their password (shown once): {shown}")
+    else:
+        lines.append("Demo users already exist; their passwords are unchanged.")
+    return lines

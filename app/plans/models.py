@@ -1,0 +1,119 @@
+"""Plans (kế hoạch), their tasks (nhiệm vụ) and each assignee's share (assignment)."""
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import JSON, Column, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from app.users.models import utcnow
+
+
+class PlanStatus(StrEnum):
+    draft = "draft"
+    issued = "issued"
+    closed = "closed"
+    cancelled = "cancelled"
+
+
+class Visibility(StrEnum):
+    internal = "internal"
+    public = "public"
+
+
+class AssignmentRole(StrEnum):
+    lead = "lead"
+    coordinate = "coordinate"
+
+
+class AssignmentStatus(StrEnum):
+    not_started = "not_started"
+    in_progress = "in_progress"
+    done = "done"
+    cancelled = "cancelled"
+
+
+class Plan(SQLModel, table=True):
+    # Decree 30/2020/NĐ-CP: numbers restart every year, per issuer and document type.
+    __table_args__ = (UniqueConstraint("unit_id", "symbol", "number_year", "number"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    unit_id: int = Field(foreign_key="admin_unit.id", index=True)
+    number: int | None = Field(default=None)
+    symbol: str = Field(default="KH-UBND", max_length=30)
+    number_year: int | None = Field(default=None)
+    title: str = Field(max_length=500)
+    title_folded: str = Field(max_length=500)
+    place: str | None = Field(default=None, max_length=100)
+    issued_on: date | None = Field(default=None, index=True)
+    effective_on: date | None = Field(default=None)
+    period_start: date
+    period_end: date
+    signer_name: str | None = Field(default=None, max_length=120)
+    signer_title: str | None = Field(default=None, max_length=120)
+    signing_mode: str | None = Field(default=None, max_length=5)
+    status: PlanStatus = Field(default=PlanStatus.draft, max_length=10, index=True)
+    visibility: Visibility = Field(default=Visibility.internal, max_length=10)
+    parent_plan_id: int | None = Field(default=None, foreign_key="plan.id", index=True)
+    # Amendment: the issued plan this draft replaces once issued.
+    supersedes_id: int | None = Field(default=None, foreign_key="plan.id", index=True)
+    legal_bases: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON))
+    purposes: list[str] = Field(default_factory=list, sa_column=Column(JSON))
+    requirements: list[str] = Field(default_factory=list, sa_column=Column(JSON))
+    budget: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
+    recipients: list[str] = Field(default_factory=list, sa_column=Column(JSON))
+    task_count: int = Field(default=0)
+    created_by: int | None = Field(default=None, foreign_key="app_user.id")
+    version: int = Field(default=1)
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class PlanTopic(SQLModel, table=True):
+    __tablename__ = "plan_topic"
+
+    plan_id: int = Field(foreign_key="plan.id", primary_key=True, ondelete="CASCADE")
+    topic_id: int = Field(foreign_key="topic.id", primary_key=True, index=True)
+
+
+class Task(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    plan_id: int = Field(foreign_key="plan.id", index=True, ondelete="CASCADE")
+    position: int = Field(default=0)
+    ordinal: str = Field(max_length=20)
+    title: str = Field(max_length=500)
+    content: str | None = Field(default=None)
+    lead_agency_id: int | None = Field(default=None, foreign_key="agency.id", index=True)
+    lead_all_children: bool = Field(default=False)
+    lead_text: str | None = Field(default=None, max_length=300)
+    coordinator_agency_ids: list[int] = Field(default_factory=list, sa_column=Column(JSON))
+    coordinate_text: str | None = Field(default=None, max_length=500)
+    recurrence: str = Field(default="once", max_length=12)
+    start_on: date | None = Field(default=None)
+    end_on: date | None = Field(default=None)
+    due_on: date | None = Field(default=None)
+    channel_types: list[str] = Field(default_factory=list, sa_column=Column(JSON))
+    topics: list[str] = Field(default_factory=list, sa_column=Column(JSON))
+    targets: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON))
+    budget_vnd: int | None = Field(default=None)
+    version: int = Field(default=1)
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class Assignment(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("task_id", "assignee_agency_id", "assignee_unit_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    task_id: int = Field(foreign_key="task.id", index=True, ondelete="CASCADE")
+    plan_id: int = Field(foreign_key="plan.id", index=True, ondelete="CASCADE")
+    # An agency of the issuing unit, or (agency empty) a subordinate unit as a whole.
+    assignee_agency_id: int | None = Field(default=None, foreign_key="agency.id", index=True)
+    assignee_unit_id: int = Field(foreign_key="admin_unit.id", index=True)
+    role: AssignmentRole = Field(max_length=12)
+    status: AssignmentStatus = Field(default=AssignmentStatus.not_started, max_length=12)
+    progress_note: str | None = Field(default=None)
+    next_due_on: date | None = Field(default=None, index=True)
+    version: int = Field(default=1)
+    updated_at: datetime = Field(default_factory=utcnow)

@@ -1,0 +1,39 @@
+"""Administrative units (GSO codes) and the old → new links of the 2025 reform."""
+
+from datetime import date
+from enum import StrEnum
+
+from sqlmodel import Field, SQLModel
+
+
+class UnitLevel(StrEnum):
+    province = "province"
+    district = "district"
+    commune = "commune"
+
+
+class AdminUnit(SQLModel, table=True):
+    __tablename__ = "admin_unit"
+
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(max_length=10, index=True)
+    name: str = Field(max_length=120)
+    name_folded: str = Field(max_length=120, index=True)
+    level: UnitLevel = Field(max_length=10, index=True)
+    kind: str = Field(max_length=20)
+    parent_id: int | None = Field(default=None, foreign_key="admin_unit.id", index=True)
+    # Materialised path of codes, e.g. "old/33/332/12352/" or "new/33/12361/": a subtree is a
+    # prefix match, so scope checks are one indexed LIKE, never a recursive walk.
+    path: str = Field(max_length=40, unique=True)
+    valid_from: date | None = Field(default=None)
+    valid_to: date | None = Field(default=None)
+
+
+class UnitSuccession(SQLModel, table=True):
+    __tablename__ = "unit_succession"
+
+    predecessor_id: int = Field(foreign_key="admin_unit.id", primary_key=True)
+    successor_id: int = Field(foreign_key="admin_unit.id", primary_key=True, index=True)
+    # True when only part of the old unit's area went to this successor.
+    partial: bool = Field(default=False)
+    effective_on: date

@@ -1,0 +1,110 @@
+"""Reading the unit tree: lists, as-of filters, ancestors, children and succession links."""
+
+from datetime import date
+
+from sqlalchemy import ColumnElement, and_, func, or_
+from sqlalchemy.orm import aliased
+from sqlmodel import Session, col, select
+
+from app.core.errors import NotFound
+from app.core.pagination import decode_cursor, encode_cursor
+from app.core.text import fold, like_pattern
+from app.units.models import AdminUnit, UnitLevel, UnitSuccession
+
+
+def valid_on(as_of: date) -> ColumnElement[bool]:
+    return and_(
+        or_(col(AdminUnit.valid_from).is_(None), col(AdminUnit.valid_from) <= as_of),
+        or_(col(AdminUnit.valid_to).is_(None), col(AdminUnit.valid_to) >= as_of),
+    )
+
+
+def get_unit(session: Session, unit_id: int) -> AdminUnit:
+    unit = session.get(AdminUnit, unit_id)
+    if unit is None:
+        raise NotFound(f"Không có đơn vị hành chính mã nội bộ {unit_id}.")
+    return unit
+
+
+def list_units(
+    session: Session,
+    *,
+    level: UnitLevel | None,
+    parent_id: int | None,
+    code: str | None,
+    q: str | None,
+    as_of: date | None,
+    limit: int,
+    cursor: str | None,
+) -> tuple[list[AdminUnit], str | None]:
+    stmt = select(AdminUnit)
+    if as_of is not None:
+        stmt = stmt.where(valid_on(as_of))
+    if level is not None:
+        stmt = stmt.where(AdminUnit.level == level)
+    if parent_id is not None:
+        stmt = stmt.where(AdminUnit.parent_id == parent_id)
+    if code is not None:
+        stmt = stmt.where(AdminUnit.code == code)
+    if q and fold(q):
+        stmt = stmt.where(col(AdminUnit.name_folded).like(like_pattern(q), escape="\\"))
+    after = decode_cursor(cursor, 1)
+    if after is not None:
+        stmt = stmt.where(col(AdminUnit.path) > str(after[0]))
+    rows = list(session.exec(stmt.order_by(col(AdminUnit.path)).limit(limit + 1)))
+    next_cursor = encode_cursor([rows[limit - 1].path]) if len(rows) > limit else None
+    return rows[:limit], next_cursor
+
+
+def children(session: Session, unit_id: int) -> list[AdminUnit]:
+    get_unit(session, unit_id)
+    stmt = select(AdminUnit).where(AdminUnit.parent_id == unit_id).order_by(col(AdminUnit.path))
+    return list(session.exec(stmt))
+
+
+def ancestors(session: Session, unit_id: int) -> list[AdminUnit]:
+    """From the province down to the unit's parent."""
+    unit = get_unit(session, unit_id)
+    tree, *codes = unit.path.rstrip("/").split("/")
+    prefixes = [f"{tree}/{'/'.join(codes[:n])}/" for n in range(1, len(codes))]
+    if not prefixes:
+        return []
+    stmt = select(AdminUnit).where(col(AdminUnit.path).in_(prefixes))
+    return sorted(session.exec(stmt), key=lambda u: len(u.path))
+
+
+def _links(
+    session: Session, unit_id: int, *, forward: bool
+) -> list[tuple[AdminUnit, str | None, UnitSuccession]]:
+    get_unit(session, unit_id)
+    parent = aliased(AdminUnit)
+    mine, other = (
+        (col(UnitSuccession.predecessor_id), col(UnitSuccession.successor_id))
+        if forward
+        else (col(UnitSuccession.successor_id), col(UnitSuccession.predecessor_id))
+    )
+    stmt = (
+        select(AdminUnit, parent.name, UnitSuccession)
+        .join(UnitSuccession, other == col(AdminUnit.id))
+        .join(parent, parent.id == AdminUnit.parent_id, isouter=True)  # type: ignore[arg-type]
+        .where(mine == unit_id)
+        .order_by(col(AdminUnit.path))
+    )
+    return [(u, p, s) for u, p, s in session.exec(stmt)]
+
+
+def successors(
+    session: Session, unit_id: int
+) -> list[tuple[AdminUnit, str | None, UnitSuccession]]:
+    return _links(session, unit_id, forward=True)
+
+
+def predecessors(
+    session: Session, unit_id: int
+) -> list[tuple[AdminUnit, str | None, UnitSuccession]]:
+    return _links(session, unit_id, forward=False)
+
+
+def count_by_level(session: Session, as_of: date) -> dict[str, int]:
+    stmt = select(AdminUnit.level, func.count()).where(valid_on(as_of)).group_by(AdminUnit.level)
+    return {str(level): n for level, n in session.exec(stmt)}

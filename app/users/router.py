@@ -1,0 +1,257 @@
+import base64
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Form, Header, Query, Response
+
+from app.core.auth import Admin, CurrentCaller
+from app.core.db import SessionDep, commit
+from app.core.errors import (
+    BadRequest,
+    Conflict,
+    Forbidden,
+    NotFound,
+    PreconditionFailed,
+    PreconditionRequired,
+    Unauthorized,
+    ValidationProblem,
+    responses,
+)
+from app.core.etag import IfMatch, require_if_match, set_etag
+from app.core.pagination import CursorParam, LimitParam, Page
+from app.core.security import create_access_token
+from app.users import service
+from app.users.models import AgencyKind, Role
+from app.users.schemas import (
+    AgencyCreate,
+    AgencyRead,
+    AgencyUpdate,
+    MeRead,
+    TokenResponse,
+    UserCreate,
+    UserRead,
+    UserUpdate,
+)
+
+auth_router = APIRouter(tags=["auth"])
+agencies_router = APIRouter(prefix="/agencies", tags=["agencies"])
+users_router = APIRouter(prefix="/users", tags=["users"])
+
+READ_ERRORS = responses(Unauthorized, NotFound, ValidationProblem)
+WRITE_ERRORS = responses(
+    Unauthorized,
+    Forbidden,
+    NotFound,
+    Conflict,
+    PreconditionFailed,
+    PreconditionRequired,
+    ValidationProblem,
+)
+
+
+def _basic_credentials(authorization: str | None) -> tuple[str, str] | None:
+    if not authorization or not authorization.lower().startswith("basic "):
+        return None
+    try:
+        decoded = base64.b64decode(authorization[6:].strip(), validate=True).decode()
+    except (ValueError, UnicodeDecodeError):
+        return None
+    client_id, sep, secret = decoded.partition(":")
+    return (client_id, secret) if sep else None
+
+
+@auth_router.post(
+    "/auth/token",
+    response_model=TokenResponse,
+    summary="Cấp mã truy cập (OAuth2 password / client_credentials)",
+    responses=responses(BadRequest, Unauthorized, ValidationProblem),
+)
+def issue_token(
+    session: SessionDep,
+    grant_type: Annotated[
+        Literal["password", "client_credentials"],
+        Form(description="`password` cho người dùng, `client_credentials` cho tài khoản dịch vụ."),
+    ],
+    username: Annotated[str | None, Form(description="Tên đăng nhập (grant password).")] = None,
+    password: Annotated[str | None, Form(description="Mật khẩu (grant password).")] = None,
+    scope: Annotated[str, Form(description="Không dùng; quyền theo tài khoản.")] = "",
+    client_id: Annotated[str | None, Form(description="Mã tài khoản dịch vụ.")] = None,
+    client_secret: Annotated[str | None, Form(description="Khóa bí mật tài khoản dịch vụ.")] = None,
+    authorization: Annotated[str | None, Header(include_in_schema=False)] = None,
+) -> TokenResponse:
+    if grant_type == "password":
+        if not username or not password:
+            raise BadRequest("Cần username và password.", code="invalid_request")
+        user = service.authenticate(session, username, password, service=False)
+    else:
+        basic = _basic_credentials(authorization)
+        cid, secret = basic if basic else (client_id, client_secret)
+        if not cid or not secret:
+            raise BadRequest("Cần client_id và client_secret.", code="invalid_request")
+        user = service.authenticate(session, cid, secret, service=True)
+    assert user.id is not None
+    token, expires_in = create_access_token(
+        user.id, {"role": user.role.value, "unit_id": user.unit_id}
+    )
+    return TokenResponse(
+        access_token=token, expires_in=expires_in, role=user.role, unit_id=user.unit_id
+    )
+
+
+@auth_router.get(
+    "/me",
+    response_model=MeRead,
+    summary="Tài khoản đang đăng nhập",
+    responses=responses(Unauthorized),
+)
+def read_me(session: SessionDep, caller: CurrentCaller) -> MeRead:
+    user, unit_name, agency_name = service.describe_me(session, caller)
+    return MeRead.model_validate(
+        {
+            **UserRead.model_validate(user).model_dump(),
+            "unit_name": unit_name,
+            "agency_name": agency_name,
+        }
+    )
+
+
+@agencies_router.get(
+    "",
+    response_model=Page[AgencyRead],
+    summary="Cơ quan, đơn vị trong phạm vi",
+    responses=READ_ERRORS,
+)
+def list_agencies(
+    session: SessionDep,
+    caller: CurrentCaller,
+    unit_id: int | None = Query(None, description="Chỉ cơ quan của đơn vị hành chính này."),
+    kind: AgencyKind | None = Query(None, description="Lọc theo loại cơ quan."),
+    q: str | None = Query(None, max_length=100, description="Tìm theo tên, không phân biệt dấu."),
+    limit: LimitParam = 50,
+    cursor: CursorParam = None,
+) -> Page[AgencyRead]:
+    rows, next_cursor = service.list_agencies(
+        session, caller, unit_id=unit_id, kind=kind, q=q, limit=limit, cursor=cursor
+    )
+    return Page(items=[AgencyRead.model_validate(a) for a in rows], next_cursor=next_cursor)
+
+
+@agencies_router.post(
+    "",
+    response_model=AgencyRead,
+    status_code=201,
+    summary="Thêm cơ quan (quản trị viên)",
+    responses=WRITE_ERRORS,
+)
+def create_agency(
+    data: AgencyCreate, session: SessionDep, caller: Admin, response: Response
+) -> AgencyRead:
+    agency = service.create_agency(session, caller, data)
+    commit(session)
+    assert agency.id is not None
+    set_etag(response, "agency", agency.id, agency.version)
+    return AgencyRead.model_validate(agency)
+
+
+@agencies_router.get(
+    "/{agency_id}", response_model=AgencyRead, summary="Một cơ quan", responses=READ_ERRORS
+)
+def get_agency(
+    agency_id: int, session: SessionDep, caller: CurrentCaller, response: Response
+) -> AgencyRead:
+    agency = service.get_agency(session, caller, agency_id)
+    set_etag(response, "agency", agency_id, agency.version)
+    return AgencyRead.model_validate(agency)
+
+
+@agencies_router.patch(
+    "/{agency_id}",
+    response_model=AgencyRead,
+    summary="Sửa cơ quan (quản trị viên)",
+    responses=WRITE_ERRORS,
+)
+def update_agency(
+    agency_id: int,
+    data: AgencyUpdate,
+    session: SessionDep,
+    caller: Admin,
+    response: Response,
+    if_match: IfMatch = None,
+) -> AgencyRead:
+    agency = service.get_agency(session, caller, agency_id)
+    require_if_match(if_match, "agency", agency_id, agency.version)
+    agency = service.update_agency(session, caller, agency, data)
+    commit(session)
+    set_etag(response, "agency", agency_id, agency.version)
+    return AgencyRead.model_validate(agency)
+
+
+@users_router.get(
+    "",
+    response_model=Page[UserRead],
+    summary="Người dùng trong phạm vi (quản trị viên)",
+    responses=READ_ERRORS,
+)
+def list_users(
+    session: SessionDep,
+    caller: Admin,
+    unit_id: int | None = Query(None, description="Chỉ người dùng của đơn vị này."),
+    role: Role | None = Query(None, description="Lọc theo vai trò."),
+    q: str | None = Query(None, max_length=64, description="Một phần tên đăng nhập."),
+    limit: LimitParam = 50,
+    cursor: CursorParam = None,
+) -> Page[UserRead]:
+    rows, next_cursor = service.list_users(
+        session, caller, unit_id=unit_id, role=role, q=q, limit=limit, cursor=cursor
+    )
+    return Page(items=[UserRead.model_validate(u) for u in rows], next_cursor=next_cursor)
+
+
+@users_router.post(
+    "",
+    response_model=UserRead,
+    status_code=201,
+    summary="Tạo người dùng (quản trị viên)",
+    responses=WRITE_ERRORS,
+)
+def create_user(
+    data: UserCreate, session: SessionDep, caller: Admin, response: Response
+) -> UserRead:
+    user = service.create_user(session, caller, data)
+    commit(session)
+    assert user.id is not None
+    set_etag(response, "user", user.id, user.version)
+    return UserRead.model_validate(user)
+
+
+@users_router.get(
+    "/{user_id}",
+    response_model=UserRead,
+    summary="Một người dùng (quản trị viên)",
+    responses=READ_ERRORS,
+)
+def get_user(user_id: int, session: SessionDep, caller: Admin, response: Response) -> UserRead:
+    user = service.get_user(session, caller, user_id)
+    set_etag(response, "user", user_id, user.version)
+    return UserRead.model_validate(user)
+
+
+@users_router.patch(
+    "/{user_id}",
+    response_model=UserRead,
+    summary="Sửa người dùng (quản trị viên)",
+    responses=WRITE_ERRORS,
+)
+def update_user(
+    user_id: int,
+    data: UserUpdate,
+    session: SessionDep,
+    caller: Admin,
+    response: Response,
+    if_match: IfMatch = None,
+) -> UserRead:
+    user = service.get_user(session, caller, user_id)
+    require_if_match(if_match, "user", user_id, user.version)
+    user = service.update_user(session, caller, user, data)
+    commit(session)
+    set_etag(response, "user", user_id, user.version)
+    return UserRead.model_validate(user)

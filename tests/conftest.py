@@ -1,0 +1,137 @@
+"""Two-database fixtures: the schema built by `alembic upgrade head`, real units and seed data,
+and every test inside a transaction that is rolled back at its end (savepoints).
+
+CCHC_TEST_DATABASE=sqlite (default) uses a temporary SQLite file; a postgresql+psycopg:// URL
+uses a fresh database `cchc_test` created on that server.
+"""
+
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+_target = os.environ.get("CCHC_TEST_DATABASE", "sqlite")
+_tmp = Path(tempfile.mkdtemp(prefix="cchc-test-"))
+if _target == "sqlite":
+    TEST_URL = f"sqlite:///{_tmp / 'test.sqlite3'}"
+else:
+    TEST_URL = _target.rsplit("/", 1)[0] + "/cchc_test"
+os.environ["DATABASE_URL"] = TEST_URL
+os.environ["CCHC_ENV"] = "test"
+os.environ["CCHC_ARGON2_FAST"] = "1"
+os.environ["CCHC_DEMO_PASSWORD"] = DEMO_PASSWORD = "demo-password-for-tests"
+os.environ["CCHC_SECRET_KEY"] = TEST_SECRET = "test-secret-key-not-for-production"
+
+import pytest  # noqa: E402
+from alembic import command  # noqa: E402
+from fastapi.testclient import TestClient  # noqa: E402
+from sqlalchemy import Connection, Engine, create_engine, event, text  # noqa: E402
+from sqlmodel import Session  # noqa: E402
+
+from app.core.db import get_engine, get_session  # noqa: E402
+from app.core.settings import ROOT  # noqa: E402
+from app.main import create_app  # noqa: E402
+
+
+def _recreate_postgres_database(url: str) -> None:
+    admin_url = url.rsplit("/", 1)[0] + "/postgres"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text("DROP DATABASE IF EXISTS cchc_test WITH (FORCE)"))
+        conn.execute(text("CREATE DATABASE cchc_test"))
+    admin.dispose()
+
+
+def alembic_config() -> "object":
+    from alembic.config import Config
+
+    return Config(str(ROOT / "alembic.ini"))
+
+
+def migrate(connection: Connection, revision: str = "head", down: bool = False) -> None:
+    cfg = alembic_config()
+    cfg.attributes["connection"] = connection  # type: ignore[attr-defined]
+    if down:
+        command.downgrade(cfg, revision)  # type: ignore[arg-type]
+    else:
+        command.upgrade(cfg, revision)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="session")
+def engine() -> Iterator[Engine]:
+    if not TEST_URL.startswith("sqlite"):
+        _recreate_postgres_database(TEST_URL)
+    eng = get_engine()
+    with eng.begin() as conn:
+        migrate(conn)
+    from app.demo.loader import load_demo
+    from app.units.loader import load_units
+
+    with Session(eng) as session:
+        load_units(session)
+        load_demo(session)
+        session.commit()
+    yield eng
+    eng.dispose()
+
+
+@pytest.fixture
+def db(engine: Engine) -> Iterator[Session]:
+    """A session whose commits are savepoints inside a transaction rolled back after the test."""
+    connection = engine.connect()
+    outer = connection.begin()
+    session = Session(bind=connection, join_transaction_mode="create_savepoint",
+                      expire_on_commit=False)
+    try:
+        yield session
+    finally:
+        session.close()
+        outer.rollback()
+        connection.close()
+
+
+@pytest.fixture
+def client(db: Session) -> Iterator[TestClient]:
+    app = create_app()
+    app.dependency_overrides[get_session] = lambda: db
+    with TestClient(app, raise_server_exceptions=False) as c:
+        yield c
+
+
+_tokens: dict[str, str] = {}
+
+
+@pytest.fixture
+def auth(client: TestClient) -> Callable[[str], dict[str, str]]:
+    """Headers for a demo user, with a token from the real token endpoint."""
+
+    def headers(username: str) -> dict[str, str]:
+        if username not in _tokens:
+            grant = (
+                {"grant_type": "client_credentials", "client_id": username,
+                 "client_secret": DEMO_PASSWORD}
+                if username in ("portal", "integration")
+                else {"grant_type": "password", "username": username, "password": DEMO_PASSWORD}
+            )
+            response = client.post("/api/v1/auth/token", data=grant)
+            assert response.status_code == 200, response.text
+            _tokens[username] = response.json()["access_token"]
+        return {"Authorization": f"Bearer {_tokens[username]}"}
+
+    return headers
+
+
+class StatementCounter:
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, *_args: object) -> None:
+        self.count += 1
+
+
+@pytest.fixture
+def count_statements(engine: Engine) -> Iterator[StatementCounter]:
+    counter = StatementCounter()
+    event.listen(engine, "before_cursor_execute", counter)
+    yield counter
+    event.remove(engine, "before_cursor_execute", counter)
