@@ -1,10 +1,12 @@
 """Engine, sessions and the one place a request's unit of work is committed."""
 
 from collections.abc import Iterator
+from enum import StrEnum
 from functools import lru_cache
 from typing import Annotated, Any
 
 from fastapi import Depends
+import sqlalchemy as sa
 from sqlalchemy import Engine, MetaData, event
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session, SQLModel, create_engine
@@ -22,6 +24,17 @@ NAMING_CONVENTION = {
 }
 SQLModel.metadata.naming_convention = NAMING_CONVENTION
 metadata: MetaData = SQLModel.metadata
+
+
+def enum_type(enum: type[StrEnum]) -> sa.Enum:
+    """Enums stored as short strings (no Postgres ENUM types: adding a value stays a no-op
+    migration and downgrades leave no types behind)."""
+    return sa.Enum(
+        enum,
+        native_enum=False,
+        length=max(len(member.value) for member in enum),
+        values_callable=lambda e: [member.value for member in e],
+    )
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

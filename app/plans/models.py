@@ -7,6 +7,8 @@ from typing import Any
 from sqlalchemy import JSON, Column, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from app.core.db import enum_type
+
 from app.users.models import utcnow
 
 
@@ -53,8 +55,10 @@ class Plan(SQLModel, table=True):
     signer_name: str | None = Field(default=None, max_length=120)
     signer_title: str | None = Field(default=None, max_length=120)
     signing_mode: str | None = Field(default=None, max_length=5)
-    status: PlanStatus = Field(default=PlanStatus.draft, max_length=10, index=True)
-    visibility: Visibility = Field(default=Visibility.internal, max_length=10)
+    status: PlanStatus = Field(
+        default=PlanStatus.draft, sa_type=enum_type(PlanStatus), index=True
+    )
+    visibility: Visibility = Field(default=Visibility.internal, sa_type=enum_type(Visibility))
     parent_plan_id: int | None = Field(default=None, foreign_key="plan.id", index=True)
     # Amendment: the issued plan this draft replaces once issued.
     supersedes_id: int | None = Field(default=None, foreign_key="plan.id", index=True)
@@ -111,8 +115,10 @@ class Assignment(SQLModel, table=True):
     # An agency of the issuing unit, or (agency empty) a subordinate unit as a whole.
     assignee_agency_id: int | None = Field(default=None, foreign_key="agency.id", index=True)
     assignee_unit_id: int = Field(foreign_key="admin_unit.id", index=True)
-    role: AssignmentRole = Field(max_length=12)
-    status: AssignmentStatus = Field(default=AssignmentStatus.not_started, max_length=12)
+    role: AssignmentRole = Field(sa_type=enum_type(AssignmentRole))
+    status: AssignmentStatus = Field(
+        default=AssignmentStatus.not_started, sa_type=enum_type(AssignmentStatus)
+    )
     progress_note: str | None = Field(default=None)
     next_due_on: date | None = Field(default=None, index=True)
     version: int = Field(default=1)

@@ -5,6 +5,8 @@ from enum import StrEnum
 
 from sqlmodel import Field, SQLModel
 
+from app.core.db import enum_type
+
 
 class UnitLevel(StrEnum):
     province = "province"
@@ -19,7 +21,7 @@ class AdminUnit(SQLModel, table=True):
     code: str = Field(max_length=10, index=True)
     name: str = Field(max_length=120)
     name_folded: str = Field(max_length=120, index=True)
-    level: UnitLevel = Field(max_length=10, index=True)
+    level: UnitLevel = Field(sa_type=enum_type(UnitLevel), index=True)
     kind: str = Field(max_length=20)
     parent_id: int | None = Field(default=None, foreign_key="admin_unit.id", index=True)
     # Materialised path of codes, e.g. "old/33/332/12352/" or "new/33/12361/": a subtree is a

@@ -5,6 +5,8 @@ from enum import StrEnum
 
 from sqlmodel import Field, SQLModel
 
+from app.core.db import enum_type
+
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
@@ -41,7 +43,7 @@ class Agency(SQLModel, table=True):
     name: str = Field(max_length=200)
     name_folded: str = Field(max_length=200, index=True)
     short_name: str | None = Field(default=None, max_length=40)
-    kind: AgencyKind = Field(max_length=20)
+    kind: AgencyKind = Field(sa_type=enum_type(AgencyKind))
     version: int = Field(default=1)
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
@@ -53,7 +55,7 @@ class User(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     username: str = Field(max_length=64, unique=True)
     full_name: str = Field(max_length=120)
-    role: Role = Field(max_length=12)
+    role: Role = Field(sa_type=enum_type(Role))
     # None only for national accounts (the country-wide admin and service accounts).
     unit_id: int | None = Field(default=None, foreign_key="admin_unit.id", index=True)
     agency_id: int | None = Field(default=None, foreign_key="agency.id", index=True)

@@ -1,8 +1,8 @@
-"""initial schema: units, users, agencies, audit, reference data, plans
+"""initial schema
 
-Revision ID: 7a31db5ce197
+Revision ID: ef8f55c38b2b
 Revises: 
-Create Date: 2026-11-23 00:50:56.458252
+Create Date: 2026-11-23 00:57:18.067774
 """
 from collections.abc import Sequence
 
@@ -11,7 +11,7 @@ import sqlmodel
 from alembic import op
 
 
-revision: str = '7a31db5ce197'
+revision: str = 'ef8f55c38b2b'
 down_revision: str | None = None
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -24,7 +24,7 @@ def upgrade() -> None:
     sa.Column('code', sqlmodel.sql.sqltypes.AutoString(length=10), nullable=False),
     sa.Column('name', sqlmodel.sql.sqltypes.AutoString(length=120), nullable=False),
     sa.Column('name_folded', sqlmodel.sql.sqltypes.AutoString(length=120), nullable=False),
-    sa.Column('level', sa.Enum('province', 'district', 'commune', name='unitlevel'), nullable=False),
+    sa.Column('level', sa.Enum('province', 'district', 'commune', name='unitlevel', native_enum=False), nullable=False),
     sa.Column('kind', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
     sa.Column('parent_id', sa.Integer(), nullable=True),
     sa.Column('path', sqlmodel.sql.sqltypes.AutoString(length=40), nullable=False),
@@ -78,7 +78,7 @@ def upgrade() -> None:
     sa.Column('name', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
     sa.Column('name_folded', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
     sa.Column('short_name', sqlmodel.sql.sqltypes.AutoString(length=40), nullable=True),
-    sa.Column('kind', sa.Enum('people_committee', 'office', 'department', 'media_centre', 'political_centre', 'front', 'mass_organisation', 'post', 'civil_servant', 'other', name='agencykind'), nullable=False),
+    sa.Column('kind', sa.Enum('people_committee', 'office', 'department', 'media_centre', 'political_centre', 'front', 'mass_organisation', 'post', 'civil_servant', 'other', name='agencykind', native_enum=False), nullable=False),
     sa.Column('version', sa.Integer(), nullable=False),
     sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
     sa.Column('updated_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
@@ -105,7 +105,7 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('username', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
     sa.Column('full_name', sqlmodel.sql.sqltypes.AutoString(length=120), nullable=False),
-    sa.Column('role', sa.Enum('admin', 'leader', 'officer', 'viewer', 'portal', 'integration', name='role'), nullable=False),
+    sa.Column('role', sa.Enum('admin', 'leader', 'officer', 'viewer', 'portal', 'integration', name='role', native_enum=False), nullable=False),
     sa.Column('unit_id', sa.Integer(), nullable=True),
     sa.Column('agency_id', sa.Integer(), nullable=True),
     sa.Column('password_hash', sqlmodel.sql.sqltypes.AutoString(length=255), nullable=False),
@@ -160,8 +160,8 @@ def upgrade() -> None:
     sa.Column('signer_name', sqlmodel.sql.sqltypes.AutoString(length=120), nullable=True),
     sa.Column('signer_title', sqlmodel.sql.sqltypes.AutoString(length=120), nullable=True),
     sa.Column('signing_mode', sqlmodel.sql.sqltypes.AutoString(length=5), nullable=True),
-    sa.Column('status', sa.Enum('draft', 'issued', 'closed', 'cancelled', name='planstatus'), nullable=False),
-    sa.Column('visibility', sa.Enum('internal', 'public', name='visibility'), nullable=False),
+    sa.Column('status', sa.Enum('draft', 'issued', 'closed', 'cancelled', name='planstatus', native_enum=False), nullable=False),
+    sa.Column('visibility', sa.Enum('internal', 'public', name='visibility', native_enum=False), nullable=False),
     sa.Column('parent_plan_id', sa.Integer(), nullable=True),
     sa.Column('supersedes_id', sa.Integer(), nullable=True),
     sa.Column('legal_bases', sa.JSON(), nullable=True),
@@ -235,8 +235,8 @@ def upgrade() -> None:
     sa.Column('plan_id', sa.Integer(), nullable=False),
     sa.Column('assignee_agency_id', sa.Integer(), nullable=True),
     sa.Column('assignee_unit_id', sa.Integer(), nullable=False),
-    sa.Column('role', sa.Enum('lead', 'coordinate', name='assignmentrole'), nullable=False),
-    sa.Column('status', sa.Enum('not_started', 'in_progress', 'done', 'cancelled', name='assignmentstatus'), nullable=False),
+    sa.Column('role', sa.Enum('lead', 'coordinate', name='assignmentrole', native_enum=False), nullable=False),
+    sa.Column('status', sa.Enum('not_started', 'in_progress', 'done', 'cancelled', name='assignmentstatus', native_enum=False), nullable=False),
     sa.Column('progress_note', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
     sa.Column('next_due_on', sa.Date(), nullable=True),
     sa.Column('version', sa.Integer(), nullable=False),
