@@ -5,6 +5,7 @@ import json
 import sys
 import time
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.core.settings import ROOT
@@ -16,7 +17,9 @@ if TYPE_CHECKING:
 def _alembic_config() -> "Config":
     from alembic.config import Config
 
-    return Config(str(ROOT / "alembic.ini"))
+    # From a checkout: the repository's alembic.ini; in the container: the working directory's.
+    local = Path.cwd() / "alembic.ini"
+    return Config(str(local if local.exists() else ROOT / "alembic.ini"))
 
 
 def cmd_migrate(_args: argparse.Namespace) -> int:

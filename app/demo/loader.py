@@ -64,7 +64,9 @@ def load_agencies(session: Session) -> dict[str, Agency]:
     by_key: dict[str, Agency] = {}
     for seed in AGENCIES:
         unit_id = old_unit_id(session, seed["unit_level"], seed["unit_code"])
-        by_key[seed["key"]] = ensure_agency(session, unit_id, seed["name"], AgencyKind(seed["kind"]))
+        by_key[seed["key"]] = ensure_agency(
+            session, unit_id, seed["name"], AgencyKind(seed["kind"])
+        )
     return by_key
 
 
@@ -86,13 +88,21 @@ def load_users(session: Session, password: str) -> list[str]:
         ("integration", "Hệ thống quản lý văn bản", Role.integration, None, None, "read"),
     ]
     for demo in DEMO_UNITS:
-        unit_id = old_unit_id(session, demo.level, demo.code)
-        committee = _agency_for(session, unit_id, None)
-        officer_agency = _agency_for(session, unit_id, demo.officer_agency)
+        demo_unit = old_unit_id(session, demo.level, demo.code)
+        committee = _agency_for(session, demo_unit, None)
+        officer_agency = _agency_for(session, demo_unit, demo.officer_agency)
+        unit = session.get(AdminUnit, demo_unit)
+        assert unit is not None
         wanted += [
-            (f"{demo.key}.leader", f"Lãnh đạo {demo.key}", Role.leader, unit_id, committee, ""),
-            (f"{demo.key}.officer", f"Chuyên viên {demo.key}", Role.officer, unit_id,
-             officer_agency, ""),
+            (f"{demo.key}.leader", f"Lãnh đạo {unit.name}", Role.leader, demo_unit, committee, ""),
+            (
+                f"{demo.key}.officer",
+                f"Chuyên viên {unit.name}",
+                Role.officer,
+                demo_unit,
+                officer_agency,
+                "",
+            ),
         ]
     existing = set(session.exec(select(User.username)))
     created = []
@@ -100,8 +110,17 @@ def load_users(session: Session, password: str) -> list[str]:
     for username, full_name, role, unit_id, agency_id, scopes in wanted:
         if username in existing:
             continue
-        session.add(User(username=username, full_name=full_name, role=role, unit_id=unit_id,
-                         agency_id=agency_id, password_hash=password_hash, scopes=scopes))
+        session.add(
+            User(
+                username=username,
+                full_name=full_name,
+                role=role,
+                unit_id=unit_id,
+                agency_id=agency_id,
+                password_hash=password_hash,
+                scopes=scopes,
+            )
+        )
         created.append(username)
     flush(session)
     return created
@@ -120,7 +139,12 @@ def load_demo(session: Session) -> list[str]:
         if _agency_for(session, unit_id, None) is None:
             unit = session.get(AdminUnit, unit_id)
             assert unit is not None
-            ensure_agency(session, unit_id, f"UBND {unit.name[0].lower()}{unit.name[1:]}", AgencyKind.people_committee)
+            ensure_agency(
+                session,
+                unit_id,
+                f"UBND {unit.name[0].lower()}{unit.name[1:]}",
+                AgencyKind.people_committee,
+            )
     lines.append(f"Agencies from the seeds: {len(agencies)}")
     plans = load_seed_plans(session, agencies)
     lines.append(f"Seed plans: {plans} inserted")

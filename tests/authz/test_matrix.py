@@ -52,17 +52,23 @@ def _bad_token(kind: str, user_id: int) -> dict[str, str]:
     if kind == "anonymous":
         return {}
     if kind == "expired":
-        token = jwt.encode({"sub": str(user_id), "iat": now - 7200, "exp": now - 3600},
-                           settings.secret_key.get_secret_value(), algorithm="HS256")
+        token = jwt.encode(
+            {"sub": str(user_id), "iat": now - 7200, "exp": now - 3600},
+            settings.secret_key.get_secret_value(),
+            algorithm="HS256",
+        )
     elif kind == "wrong_key":
-        token = jwt.encode({"sub": str(user_id), "exp": now + 3600}, "another-key",
-                           algorithm="HS256")
+        token = jwt.encode(
+            {"sub": str(user_id), "exp": now + 3600}, "another-key", algorithm="HS256"
+        )
     else:  # alg_none: an unsigned token that claims to need no signature
+
         def part(obj: dict[str, object]) -> str:
             raw = json.dumps(obj).encode()
             return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
-        token = f"{part({'alg': 'none', 'typ': 'JWT'})}.{part({'sub': str(user_id), 'exp': now + 3600})}."
+        header = part({"alg": "none", "typ": "JWT"})
+        token = f"{header}.{part({'sub': str(user_id), 'exp': now + 3600})}."
     return {"Authorization": f"Bearer {token}"}
 
 
@@ -84,9 +90,7 @@ def _call(client: TestClient, key: str, ctx: Ctx, case: Case, headers: dict[str,
     return response.status_code
 
 
-@pytest.mark.parametrize(
-    ("key", "relation"), [(k, r) for k in sorted(CASES) for r in RELATIONS]
-)
+@pytest.mark.parametrize(("key", "relation"), [(k, r) for k in sorted(CASES) for r in RELATIONS])
 def test_relation(key: str, relation: str, client: TestClient, db: Session) -> None:
     case = CASES[key]
     ctx = Ctx(db=db, client=client)

@@ -13,7 +13,8 @@ TOKEN = "/api/v1/auth/token"
 
 def test_officer_logs_in_and_me_names_their_commune(client: TestClient) -> None:
     response = client.post(
-        TOKEN, data={"grant_type": "password", "username": "lexa.officer", "password": DEMO_PASSWORD}
+        TOKEN,
+        data={"grant_type": "password", "username": "lexa.officer", "password": DEMO_PASSWORD},
     )
     assert response.status_code == 200
     body = response.json()
@@ -37,7 +38,8 @@ def test_token_carries_an_expiry_and_is_signed_with_the_configured_key(client: T
 
 def test_wrong_password_is_401_problem_in_vietnamese(client: TestClient) -> None:
     response = client.post(
-        TOKEN, data={"grant_type": "password", "username": "lexa.officer", "password": "sai-mat-khau"}
+        TOKEN,
+        data={"grant_type": "password", "username": "lexa.officer", "password": "sai-mat-khau"},
     )
     assert response.status_code == 401
     assert response.headers["content-type"].startswith("application/problem+json")
@@ -55,7 +57,11 @@ def test_unknown_user_gets_the_same_answer_as_a_wrong_password(client: TestClien
 def test_portal_uses_client_credentials_in_the_form(client: TestClient) -> None:
     response = client.post(
         TOKEN,
-        data={"grant_type": "client_credentials", "client_id": "portal", "client_secret": DEMO_PASSWORD},
+        data={
+            "grant_type": "client_credentials",
+            "client_id": "portal",
+            "client_secret": DEMO_PASSWORD,
+        },
     )
     assert (response.status_code, response.json()["role"]) == (200, "portal")
 
@@ -63,7 +69,9 @@ def test_portal_uses_client_credentials_in_the_form(client: TestClient) -> None:
 def test_integration_uses_client_credentials_with_basic_auth(client: TestClient) -> None:
     basic = base64.b64encode(f"integration:{DEMO_PASSWORD}".encode()).decode()
     response = client.post(
-        TOKEN, data={"grant_type": "client_credentials"}, headers={"Authorization": f"Basic {basic}"}
+        TOKEN,
+        data={"grant_type": "client_credentials"},
+        headers={"Authorization": f"Basic {basic}"},
     )
     assert (response.status_code, response.json()["role"]) == (200, "integration")
 
@@ -78,8 +86,11 @@ def test_service_account_cannot_use_the_password_grant(client: TestClient) -> No
 def test_person_cannot_use_client_credentials(client: TestClient) -> None:
     response = client.post(
         TOKEN,
-        data={"grant_type": "client_credentials", "client_id": "lexa.officer",
-              "client_secret": DEMO_PASSWORD},
+        data={
+            "grant_type": "client_credentials",
+            "client_id": "lexa.officer",
+            "client_secret": DEMO_PASSWORD,
+        },
     )
     assert (response.status_code, response.json()["code"]) == (401, "unauthorized_client")
 
@@ -101,7 +112,8 @@ def test_deactivated_user_token_stops_working(client: TestClient, auth) -> None:
     target = client.get("/api/v1/users", params={"q": "songma.officer"}, headers=headers).json()
     user = target["items"][0]
     response = client.post(
-        TOKEN, data={"grant_type": "password", "username": "songma.officer", "password": DEMO_PASSWORD}
+        TOKEN,
+        data={"grant_type": "password", "username": "songma.officer", "password": DEMO_PASSWORD},
     )
     officer = {"Authorization": f"Bearer {response.json()['access_token']}"}
     patched = client.patch(

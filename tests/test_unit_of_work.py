@@ -1,0 +1,53 @@
+"""The request's unit of work is committed before the response: a failing commit is never a 2xx."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy.exc import OperationalError
+from sqlmodel import Session, select
+
+from app.core.settings import DEFAULT_SECRET, ROOT
+from app.users.models import Agency
+from tests.helpers import unit_id
+
+
+def test_failing_commit_answers_409_and_keeps_nothing(
+    client: TestClient,
+    db: Session,
+    auth,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+) -> None:
+    headers = auth("admin")
+    lexa = unit_id(db, "commune", "12352")
+
+    def refuse() -> None:
+        raise OperationalError("COMMIT", {}, Exception("database is locked"))
+
+    monkeypatch.setattr(db, "commit", refuse)
+    response = client.post(
+        "/api/v1/agencies",
+        json={"unit_id": lexa, "name": "Đoàn Thanh niên xã", "kind": "mass_organisation"},
+        headers=headers,
+    )
+    assert (response.status_code, response.json()["code"]) == (409, "database_busy")
+    monkeypatch.undo()
+    assert db.exec(select(Agency).where(Agency.name == "Đoàn Thanh niên xã")).first() is None
+
+
+def test_production_refuses_the_default_secret_without_printing_it() -> None:
+    env = {**os.environ, "CCHC_ENV": "production"}
+    env.pop("CCHC_SECRET_KEY", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "serve", "--port", "8999"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode != 0
+    assert "CCHC_SECRET_KEY must be set" in result.stderr
+    assert DEFAULT_SECRET not in result.stdout + result.stderr
