@@ -80,8 +80,9 @@ def db(engine: Engine) -> Iterator[Session]:
     """A session whose commits are savepoints inside a transaction rolled back after the test."""
     connection = engine.connect()
     outer = connection.begin()
-    session = Session(bind=connection, join_transaction_mode="create_savepoint",
-                      expire_on_commit=False)
+    session = Session(
+        bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
+    )
     try:
         yield session
     finally:
@@ -108,8 +109,11 @@ def auth(client: TestClient) -> Callable[[str], dict[str, str]]:
     def headers(username: str) -> dict[str, str]:
         if username not in _tokens:
             grant = (
-                {"grant_type": "client_credentials", "client_id": username,
-                 "client_secret": DEMO_PASSWORD}
+                {
+                    "grant_type": "client_credentials",
+                    "client_id": username,
+                    "client_secret": DEMO_PASSWORD,
+                }
                 if username in ("portal", "integration")
                 else {"grant_type": "password", "username": username, "password": DEMO_PASSWORD}
             )

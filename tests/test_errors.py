@@ -26,7 +26,8 @@ def test_missing_token_is_401_with_bearer_challenge(client: TestClient) -> None:
 
 def test_bad_query_values_name_every_field(client: TestClient, auth) -> None:  # type: ignore[no-untyped-def]
     response = client.get(
-        "/api/v1/units", params={"level": "village", "as_of": "15/01/2024", "limit": 500},
+        "/api/v1/units",
+        params={"level": "village", "as_of": "15/01/2024", "limit": 500},
         headers=auth("admin"),
     )
     body = _problem(response)
@@ -38,8 +39,9 @@ def test_bad_query_values_name_every_field(client: TestClient, auth) -> None:  #
 
 def test_malformed_json_is_422_not_500(client: TestClient, auth) -> None:  # type: ignore[no-untyped-def]
     response = client.post(
-        "/api/v1/agencies", content=b"{not json", headers={**auth("admin"),
-                                                            "Content-Type": "application/json"}
+        "/api/v1/agencies",
+        content=b"{not json",
+        headers={**auth("admin"), "Content-Type": "application/json"},
     )
     assert response.status_code == 422
     assert _problem(response)["code"] == "validation_error"
@@ -52,10 +54,20 @@ def test_tampered_cursor_is_422(client: TestClient, auth) -> None:  # type: igno
 
 def test_unit_list_pages_with_the_cursor_without_overlap(client: TestClient, auth) -> None:  # type: ignore[no-untyped-def]
     headers = auth("admin")
-    first = client.get("/api/v1/units", params={"level": "province", "as_of": "2025-07-01",
-                                                 "limit": 20}, headers=headers).json()
-    second = client.get("/api/v1/units", params={"level": "province", "as_of": "2025-07-01",
-                                                  "limit": 20, "cursor": first["next_cursor"]},
-                        headers=headers).json()
+    first = client.get(
+        "/api/v1/units",
+        params={"level": "province", "as_of": "2025-07-01", "limit": 20},
+        headers=headers,
+    ).json()
+    second = client.get(
+        "/api/v1/units",
+        params={
+            "level": "province",
+            "as_of": "2025-07-01",
+            "limit": 20,
+            "cursor": first["next_cursor"],
+        },
+        headers=headers,
+    ).json()
     names = [u["name"] for u in first["items"] + second["items"]]
     assert (len(names), len(set(names)), second["next_cursor"]) == (34, 34, None)

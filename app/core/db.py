@@ -5,8 +5,8 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Annotated, Any
 
-from fastapi import Depends
 import sqlalchemy as sa
+from fastapi import Depends
 from sqlalchemy import Engine, MetaData, event
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session, SQLModel, create_engine

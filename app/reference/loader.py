@@ -15,11 +15,17 @@ def load_reference_data(session: Session) -> dict[str, int]:
         row = topics.get(t.code)
         parent_id = topics[t.parent_code].id if t.parent_code else None
         if row is None:
-            row = Topic(code=t.code, name=t.name, name_en=t.name_en, ordinal=t.ordinal,
-                        parent_id=parent_id)
+            row = Topic(
+                code=t.code, name=t.name, name_en=t.name_en, ordinal=t.ordinal, parent_id=parent_id
+            )
             inserted["topics"] += 1
         else:
-            row.name, row.name_en, row.ordinal, row.parent_id = t.name, t.name_en, t.ordinal, parent_id
+            row.name, row.name_en, row.ordinal, row.parent_id = (
+                t.name,
+                t.name_en,
+                t.ordinal,
+                parent_id,
+            )
         session.add(row)
         flush(session)
         topics[t.code] = row
@@ -34,11 +40,23 @@ def load_reference_data(session: Session) -> dict[str, int]:
     indicators = {i.code: i for i in session.exec(select(Indicator))}
     for i in ref.INDICATORS:
         if (ind := indicators.get(i.code)) is None:
-            session.add(Indicator(code=i.code, name=i.name, unit=i.unit,
-                                  aggregation=i.aggregation, source=i.source))
+            session.add(
+                Indicator(
+                    code=i.code,
+                    name=i.name,
+                    unit=i.unit,
+                    aggregation=i.aggregation,
+                    source=i.source,
+                )
+            )
             inserted["indicators"] += 1
         else:
-            ind.name, ind.unit, ind.aggregation, ind.source = i.name, i.unit, i.aggregation, i.source
+            ind.name, ind.unit, ind.aggregation, ind.source = (
+                i.name,
+                i.unit,
+                i.aggregation,
+                i.source,
+            )
             session.add(ind)
     flush(session)
     return inserted

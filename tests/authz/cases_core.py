@@ -10,8 +10,12 @@ def _unit(ctx: Ctx) -> Prepared:
 
 
 def _agency(ctx: Ctx) -> Agency:
-    agency = Agency(unit_id=ctx.owner_unit, name="Phòng Nội vụ ma trận", name_folded="phong noi vu",
-                    kind=AgencyKind.department)
+    agency = Agency(
+        unit_id=ctx.owner_unit,
+        name="Phòng Nội vụ ma trận",
+        name_folded="phong noi vu",
+        kind=AgencyKind.department,
+    )
     ctx.db.add(agency)
     ctx.db.flush()
     return agency
@@ -53,20 +57,29 @@ def _new_agency(ctx: Ctx) -> Prepared:
 
 
 def _new_user(ctx: Ctx) -> Prepared:
-    return Prepared(json={"username": "tienlu.new", "full_name": "Trần Thị Mới",
-                          "role": "officer", "password": "mat-khau-du-dai", "unit_id": ctx.owner_unit})
+    return Prepared(
+        json={
+            "username": "tienlu.new",
+            "full_name": "Trần Thị Mới",
+            "role": "officer",
+            "password": "mat-khau-du-dai",
+            "unit_id": ctx.owner_unit,
+        }
+    )
 
 
 def _token(_ctx: Ctx) -> Prepared:
-    return Prepared(data={"grant_type": "password", "username": "lexa.officer",
-                          "password": DEMO_PASSWORD})
+    return Prepared(
+        data={"grant_type": "password", "username": "lexa.officer", "password": DEMO_PASSWORD}
+    )
 
 
 UNIT_READ = Case(role=Role.viewer, expect=everyone(200), setup=_unit)
 
 CASES: dict[str, Case] = {
-    "POST /api/v1/auth/token": Case(role=Role.viewer, expect=everyone(200), setup=_token,
-                                    public=True),
+    "POST /api/v1/auth/token": Case(
+        role=Role.viewer, expect=everyone(200), setup=_token, public=True
+    ),
     "GET /api/v1/me": Case(role=Role.viewer, expect=everyone(200)),
     "GET /api/v1/units": Case(role=Role.viewer, expect=everyone(200)),
     "GET /api/v1/units/{unit_id}": UNIT_READ,

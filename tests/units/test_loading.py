@@ -44,7 +44,8 @@ def test_seed_units_exist_with_their_official_codes(client: TestClient, auth) ->
     }
     for (q, level), (code, name, kind) in expected.items():
         response = client.get(
-            "/api/v1/units", params={"q": q, "level": level, "as_of": "2024-01-15"},
+            "/api/v1/units",
+            params={"q": q, "level": level, "as_of": "2024-01-15"},
             headers=auth("lexa.officer"),
         )
         found = {(u["code"], u["name"], u["kind"]) for u in response.json()["items"]}
@@ -91,7 +92,11 @@ def test_search_ignores_tone_marks_and_d_stroke(client: TestClient, auth) -> Non
 
 def test_as_of_selects_the_tree_in_force(client: TestClient, auth) -> None:  # type: ignore[no-untyped-def]
     headers = auth("admin")
-    before = client.get("/api/v1/units", params={"q": "le xa", "as_of": "2025-06-30"}, headers=headers)
-    after = client.get("/api/v1/units", params={"q": "le xa", "as_of": "2025-07-01"}, headers=headers)
+    before = client.get(
+        "/api/v1/units", params={"q": "le xa", "as_of": "2025-06-30"}, headers=headers
+    )
+    after = client.get(
+        "/api/v1/units", params={"q": "le xa", "as_of": "2025-07-01"}, headers=headers
+    )
     assert [u["name"] for u in before.json()["items"]] == ["Xã Lệ Xá"]
     assert after.json()["items"] == []
