@@ -7,7 +7,7 @@ from pydantic import BaseModel
 from sqlmodel import Session, SQLModel, col, select
 
 from app.audit.models import AuditEntry
-from app.core.pagination import decode_cursor, encode_cursor
+from app.core.pagination import by_id, paginate
 from app.core.scope import Caller, subtree_filter
 
 _SECRET_FIELDS = {"password_hash"}
@@ -65,9 +65,4 @@ def list_entries(
         stmt = stmt.where(AuditEntry.actor_id == actor_id)
     if since is not None:
         stmt = stmt.where(col(AuditEntry.at) >= since)
-    after = decode_cursor(cursor, 1)
-    if after is not None:
-        stmt = stmt.where(col(AuditEntry.id) < int(after[0]))
-    rows = list(session.exec(stmt.order_by(col(AuditEntry.id).desc()).limit(limit + 1)))
-    next_cursor = encode_cursor([rows[limit - 1].id]) if len(rows) > limit else None
-    return rows[:limit], next_cursor
+    return paginate(session, stmt, by_id(col(AuditEntry.id), descending=True), limit, cursor)

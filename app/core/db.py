@@ -85,10 +85,7 @@ def commit(session: Session) -> None:
         session.commit()
     except IntegrityError as exc:
         session.rollback()
-        raise Conflict(
-            "Dữ liệu xung đột với bản ghi đã có (trùng hoặc đang được tham chiếu).",
-            code="integrity_conflict",
-        ) from exc
+        raise _integrity_conflict() from exc
     except OperationalError as exc:
         session.rollback()
         raise Conflict("Cơ sở dữ liệu đang bận, vui lòng thử lại.", code="database_busy") from exc
@@ -100,7 +97,11 @@ def flush(session: Session) -> None:
         session.flush()
     except IntegrityError as exc:
         session.rollback()
-        raise Conflict(
-            "Dữ liệu xung đột với bản ghi đã có (trùng hoặc đang được tham chiếu).",
-            code="integrity_conflict",
-        ) from exc
+        raise _integrity_conflict() from exc
+
+
+def _integrity_conflict() -> Conflict:
+    return Conflict(
+        "Dữ liệu xung đột với bản ghi đã có (trùng hoặc đang được tham chiếu).",
+        code="integrity_conflict",
+    )

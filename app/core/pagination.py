@@ -2,10 +2,14 @@
 
 import base64
 import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import Query
 from pydantic import BaseModel, Field
+from sqlalchemy import ColumnElement, Select, and_, or_
+from sqlmodel import Session
 
 from app.core.errors import ValidationProblem
 
@@ -46,3 +50,50 @@ def decode_cursor(cursor: str | None, arity: int) -> list[Any] | None:
             "query.cursor", "Con trỏ trang không hợp lệ; hãy dùng đúng `next_cursor` đã nhận."
         )
     return values
+
+
+@dataclass(frozen=True)
+class SortKey:
+    """One column of a keyset order: the SQL expression, its direction, and how to read the
+    row's value for the cursor (and back, since the cursor holds JSON)."""
+
+    expression: Any
+    value: Callable[[Any], Any]
+    descending: bool = False
+    parse: Callable[[Any], Any] = lambda raw: raw
+
+
+def _after(keys: Sequence[SortKey], values: list[Any]) -> ColumnElement[bool]:
+    """Rows strictly after `values` in the order of `keys`: (a > x) or (a = x and b > y) …"""
+    clauses = []
+    for i, key in enumerate(keys):
+        value = key.parse(values[i])
+        step = key.expression < value if key.descending else key.expression > value
+        equal = [k.expression == k.parse(values[j]) for j, k in enumerate(keys[:i])]
+        clauses.append(and_(*equal, step))
+    return or_(*clauses)
+
+
+def paginate[R](
+    session: Session, stmt: Select[Any], keys: Sequence[SortKey], limit: int, cursor: str | None
+) -> tuple[list[R], str | None]:
+    """One page of `stmt` in keyset order, plus the cursor of the next page (one query)."""
+    after = decode_cursor(cursor, len(keys))
+    if after is not None:
+        try:
+            stmt = stmt.where(_after(keys, after))
+        except (TypeError, ValueError) as exc:
+            raise ValidationProblem.for_field(
+                "query.cursor", "Con trỏ trang không hợp lệ; hãy dùng đúng `next_cursor` đã nhận."
+            ) from exc
+    order = [k.expression.desc() if k.descending else k.expression.asc() for k in keys]
+    rows: list[R] = list(session.exec(stmt.order_by(*order).limit(limit + 1)))  # type: ignore[call-overload]
+    if len(rows) <= limit:
+        return rows, None
+    last = rows[limit - 1]
+    return rows[:limit], encode_cursor([k.value(last) for k in keys])
+
+
+def by_id(column: Any, descending: bool = False) -> list[SortKey]:
+    """The common order: by integer id."""
+    return [SortKey(column, lambda row: row.id, descending, int)]

@@ -7,7 +7,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from app.core.errors import NotFound
-from app.core.pagination import decode_cursor, encode_cursor
+from app.core.pagination import SortKey, paginate
 from app.core.text import fold, like_pattern
 from app.units.models import AdminUnit, UnitLevel, UnitSuccession
 
@@ -48,12 +48,9 @@ def list_units(
         stmt = stmt.where(AdminUnit.code == code)
     if q and fold(q):
         stmt = stmt.where(col(AdminUnit.name_folded).like(like_pattern(q), escape="\\"))
-    after = decode_cursor(cursor, 1)
-    if after is not None:
-        stmt = stmt.where(col(AdminUnit.path) > str(after[0]))
-    rows = list(session.exec(stmt.order_by(col(AdminUnit.path)).limit(limit + 1)))
-    next_cursor = encode_cursor([rows[limit - 1].path]) if len(rows) > limit else None
-    return rows[:limit], next_cursor
+    # Path order is the official listing order: province, its districts, their communes.
+    keys = [SortKey(col(AdminUnit.path), lambda unit: unit.path, parse=str)]
+    return paginate(session, stmt, keys, limit, cursor)
 
 
 def children(session: Session, unit_id: int) -> list[AdminUnit]:

@@ -6,7 +6,7 @@ from sqlmodel import Session, col, select
 from app.audit.service import record, snapshot
 from app.core.db import flush
 from app.core.errors import Conflict, Forbidden, NotFound, Unauthorized, ValidationProblem
-from app.core.pagination import decode_cursor, encode_cursor
+from app.core.pagination import by_id, paginate
 from app.core.scope import (
     Caller,
     require_owned,
@@ -78,12 +78,7 @@ def list_agencies(
         stmt = stmt.where(Agency.kind == kind)
     if q and fold(q):
         stmt = stmt.where(col(Agency.name_folded).like(like_pattern(q), escape="\\"))
-    after = decode_cursor(cursor, 1)
-    if after is not None:
-        stmt = stmt.where(col(Agency.id) > int(after[0]))
-    rows = list(session.exec(stmt.order_by(col(Agency.id)).limit(limit + 1)))
-    next_cursor = encode_cursor([rows[limit - 1].id]) if len(rows) > limit else None
-    return rows[:limit], next_cursor
+    return paginate(session, stmt, by_id(col(Agency.id)), limit, cursor)
 
 
 def create_agency(session: Session, caller: Caller, data: AgencyCreate) -> Agency:
@@ -150,12 +145,7 @@ def list_users(
         stmt = stmt.where(User.role == role)
     if q:
         stmt = stmt.where(col(User.username).contains(q.strip().lower()))
-    after = decode_cursor(cursor, 1)
-    if after is not None:
-        stmt = stmt.where(col(User.id) > int(after[0]))
-    rows = list(session.exec(stmt.order_by(col(User.id)).limit(limit + 1)))
-    next_cursor = encode_cursor([rows[limit - 1].id]) if len(rows) > limit else None
-    return rows[:limit], next_cursor
+    return paginate(session, stmt, by_id(col(User.id)), limit, cursor)
 
 
 def _check_assignment(
