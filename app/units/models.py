@@ -3,6 +3,7 @@
 from datetime import date
 from enum import StrEnum
 
+from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
 from app.core.db import enum_type
@@ -16,6 +17,10 @@ class UnitLevel(StrEnum):
 
 class AdminUnit(SQLModel, table=True):
     __tablename__ = "admin_unit"
+    # Postgres uses a btree index for LIKE 'prefix%' only with pattern ops (non-C collations).
+    __table_args__ = (
+        Index("ix_admin_unit_path_prefix", "path", postgresql_ops={"path": "varchar_pattern_ops"}),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     code: str = Field(max_length=10, index=True)
