@@ -63,38 +63,69 @@ def fill(url: str) -> tuple[int, int]:
             title = f"Kế hoạch tuyên truyền cải cách hành chính năm 2024 của {name}"
             plan_rows.append(
                 {
-                    "unit_id": unit_id, "number": first_number + n, "symbol": "KH-UBND",
-                    "number_year": 2024, "title": title, "title_folded": fold(title),
-                    "place": name, "issued_on": date(2024, 1, 15),
-                    "effective_on": date(2024, 1, 15), "period_start": date(2024, 1, 1),
-                    "period_end": date(2024, 12, 31), "signer_name": "Nguyễn Văn A",
-                    "signer_title": "Chủ tịch", "signing_mode": "TM.", "status": "issued",
+                    "unit_id": unit_id,
+                    "number": first_number + n,
+                    "symbol": "KH-UBND",
+                    "number_year": 2024,
+                    "title": title,
+                    "title_folded": fold(title),
+                    "place": name,
+                    "issued_on": date(2024, 1, 15),
+                    "effective_on": date(2024, 1, 15),
+                    "period_start": date(2024, 1, 1),
+                    "period_end": date(2024, 12, 31),
+                    "signer_name": "Nguyễn Văn A",
+                    "signer_title": "Chủ tịch",
+                    "signing_mode": "TM.",
+                    "status": "issued",
                     "visibility": "public" if n % 2 else "internal",
-                    "legal_bases": [{"reference": "76/NQ-CP", "issued_on": "2021-07-15",
-                                     "issuer": "Chính phủ", "title": None}],
+                    "legal_bases": [
+                        {
+                            "reference": "76/NQ-CP",
+                            "issued_on": "2021-07-15",
+                            "issuer": "Chính phủ",
+                            "title": None,
+                        }
+                    ],
                     "purposes": ["Nâng cao nhận thức về cải cách hành chính."],
                     "requirements": ["Thực hiện thường xuyên, kịp thời."],
-                    "budget": {"sources": ["Ngân sách xã"], "estimate_vnd": 20_000_000,
-                               "note": None},
-                    "recipients": ["Lưu: VT."], "task_count": TASKS_PER_PLAN, "version": 1,
-                    "created_at": now, "updated_at": now,
+                    "budget": {
+                        "sources": ["Ngân sách xã"],
+                        "estimate_vnd": 20_000_000,
+                        "note": None,
+                    },
+                    "recipients": ["Lưu: VT."],
+                    "task_count": TASKS_PER_PLAN,
+                    "version": 1,
+                    "created_at": now,
+                    "updated_at": now,
                 }
             )
         for chunk in range(0, len(plan_rows), 2000):
             session.execute(insert(Plan), plan_rows[chunk : chunk + 2000])
         session.commit()
-        plan_ids = [row[0] for row in session.execute(
-            select(Plan.id).where(Plan.number >= first_number))]  # type: ignore[operator]
+        plan_ids = [
+            row[0] for row in session.execute(select(Plan.id).where(Plan.number >= first_number))
+        ]  # type: ignore[operator]
         task_rows = [
             {
-                "plan_id": plan_id, "position": t, "ordinal": str(t + 1),
+                "plan_id": plan_id,
+                "position": t,
+                "ordinal": str(t + 1),
                 "title": f"Nhiệm vụ tuyên truyền số {t + 1}",
                 "content": "Đưa tin, bài về cải cách hành chính trên các kênh của đơn vị.",
-                "lead_all_children": False, "lead_text": "Công chức Văn phòng - Thống kê",
-                "coordinator_agency_ids": [], "recurrence": RECURRENCES[t % 5],
-                "start_on": date(2024, 1, 1), "end_on": date(2024, 12, 31),
-                "channel_types": [CHANNELS[t % 5]], "topics": ["reform.procedures"],
-                "targets": [], "version": 1, "created_at": now, "updated_at": now,
+                "lead_all_children": False,
+                "lead_text": "Công chức Văn phòng - Thống kê",
+                "coordinator_agency_ids": [],
+                "recurrence": RECURRENCES[t % 5],
+                "start_on": date(2024, 1, 1),
+                "end_on": date(2024, 12, 31),
+                "channel_types": [CHANNELS[t % 5]],
+                "topics": ["reform.procedures"],
+                "targets": [],
+                "version": 1,
+                "created_at": now,
+                "updated_at": now,
             }
             for plan_id in plan_ids
             for t in range(TASKS_PER_PLAN)
@@ -153,8 +184,19 @@ async def measure(
 def serve(url: str, port: int, workers: int) -> subprocess.Popen[bytes]:
     env = {**os.environ, "DATABASE_URL": url, "CCHC_ENV": "dev"}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "app.main:app", "--port", str(port),
-         "--workers", str(workers), "--log-level", "warning", "--no-access-log"],
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "app.main:app",
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+            "--log-level",
+            "warning",
+            "--no-access-log",
+        ],
         env=env,
     )
     for _ in range(100):
@@ -199,10 +241,14 @@ def main() -> None:
         for label, paths, user in scenarios:
             for clients in (1, 32):
                 count = args.requests // 4 if clients == 1 else args.requests
-                r = asyncio.run(measure(f"http://127.0.0.1:{args.port}", paths, user,
-                                        clients, count))
-                print(f"| {label} | {clients} | {r['p50_ms']:.1f} | {r['p99_ms']:.1f} | "
-                      f"{r['rps']:.0f} | {r['errors']:.0f} |", flush=True)
+                r = asyncio.run(
+                    measure(f"http://127.0.0.1:{args.port}", paths, user, clients, count)
+                )
+                print(
+                    f"| {label} | {clients} | {r['p50_ms']:.1f} | {r['p99_ms']:.1f} | "
+                    f"{r['rps']:.0f} | {r['errors']:.0f} |",
+                    flush=True,
+                )
     finally:
         proc.terminate()
         proc.wait(timeout=10)

@@ -8,7 +8,6 @@ from sqlalchemy import JSON, Column, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from app.core.db import enum_type
-
 from app.users.models import utcnow
 
 
@@ -55,9 +54,7 @@ class Plan(SQLModel, table=True):
     signer_name: str | None = Field(default=None, max_length=120)
     signer_title: str | None = Field(default=None, max_length=120)
     signing_mode: str | None = Field(default=None, max_length=5)
-    status: PlanStatus = Field(
-        default=PlanStatus.draft, sa_type=enum_type(PlanStatus), index=True
-    )
+    status: PlanStatus = Field(default=PlanStatus.draft, sa_type=enum_type(PlanStatus), index=True)
     visibility: Visibility = Field(default=Visibility.internal, sa_type=enum_type(Visibility))
     parent_plan_id: int | None = Field(default=None, foreign_key="plan.id", index=True)
     # Amendment: the issued plan this draft replaces once issued.
