@@ -7,6 +7,9 @@ from app.audit.router import router as audit_router
 from app.core.errors import install_error_handlers
 from app.core.settings import get_settings
 from app.health.router import router as health_router
+from app.plans.router import router as plans_router
+from app.plans.work_router import assignments_router, tasks_router
+from app.reference.router import router as reference_router
 from app.units.router import router as units_router
 from app.users.router import agencies_router, auth_router, users_router
 
@@ -46,6 +49,10 @@ def create_app() -> FastAPI:
         users_router,
         audit_router,
         health_router,
+        reference_router,
+        plans_router,
+        tasks_router,
+        assignments_router,
     ):
         app.include_router(router, prefix=API_PREFIX)
     return app

@@ -49,6 +49,14 @@ def subtree_filter(caller: Caller, unit_column: InstrumentedAttribute[int]) -> C
     return unit_column.in_(units)
 
 
+def unit_subtree_filter(
+    unit_path: str, unit_column: InstrumentedAttribute[int]
+) -> ColumnElement[bool]:
+    """Rows whose unit is the unit at `unit_path` or below it (a filter, not a permission)."""
+    units = select(AdminUnit.id).where(col(AdminUnit.path).startswith(unit_path))
+    return unit_column.in_(units)
+
+
 def subtree_or_ancestors_filter(
     caller: Caller, unit_column: InstrumentedAttribute[int]
 ) -> ColumnElement[bool]:

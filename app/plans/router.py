@@ -1,0 +1,257 @@
+from fastapi import APIRouter, Query, Response
+
+from app.core.db import SessionDep, commit
+from app.core.errors import (
+    Conflict,
+    Forbidden,
+    NotFound,
+    PreconditionFailed,
+    PreconditionRequired,
+    Unauthorized,
+    ValidationProblem,
+    responses,
+)
+from app.core.etag import IfMatch, require_if_match, set_etag
+from app.core.pagination import CursorParam, LimitParam, Page
+from app.plans import coverage, service, workflow
+from app.plans.access import PlanIssuer, PlanReader, PlanWriter
+from app.plans.detail import plan_read, plan_summary
+from app.plans.models import Plan, PlanStatus
+from app.plans.schemas import (
+    Implementation,
+    PlanCreate,
+    PlanIssue,
+    PlanRead,
+    PlanSummary,
+    PlanUpdate,
+)
+
+router = APIRouter(prefix="/plans", tags=["plans"])
+
+READ_ERRORS = responses(Unauthorized, Forbidden, NotFound, ValidationProblem)
+WRITE_ERRORS = responses(
+    Unauthorized,
+    Forbidden,
+    NotFound,
+    Conflict,
+    PreconditionFailed,
+    PreconditionRequired,
+    ValidationProblem,
+)
+TRANSITION_IF_MATCH = "Không bắt buộc; nếu gửi thì phải khớp ETag hiện tại của kế hoạch (412)."
+
+
+def _check_optional_if_match(if_match: str | None, plan: Plan) -> None:
+    if if_match:
+        assert plan.id is not None
+        require_if_match(if_match, "plan", plan.id, plan.version)
+
+
+def _detail(session: SessionDep, plan: Plan, response: Response) -> PlanRead:
+    assert plan.id is not None
+    set_etag(response, "plan", plan.id, plan.version)
+    return plan_read(session, plan)
+
+
+@router.get(
+    "",
+    response_model=Page[PlanSummary],
+    summary="Danh sách kế hoạch trong phạm vi",
+    description="Mới ban hành trước (dự thảo ở cuối); mỗi kế hoạch kèm số nhiệm vụ, không kèm "
+    "nhiệm vụ. Một người dùng thấy kế hoạch của đơn vị mình và cấp dưới, kế hoạch đã ban hành "
+    "của cấp trên, và mọi kế hoạch công khai đã ban hành.",
+    responses=READ_ERRORS,
+)
+def list_plans(
+    session: SessionDep,
+    caller: PlanReader,
+    unit_id: int | None = Query(None, description="Chỉ kế hoạch của đơn vị ban hành này."),
+    include_subtree: bool = Query(
+        False, description="Cùng với `unit_id`: gồm cả kế hoạch của các đơn vị cấp dưới."
+    ),
+    year: int | None = Query(
+        None,
+        ge=1945,
+        le=2100,
+        description="Kỳ kế hoạch có phần nằm trong năm này.",
+        examples=[2024],
+    ),
+    status: PlanStatus | None = Query(None, description="Lọc theo trạng thái."),
+    topic: str | None = Query(
+        None,
+        max_length=40,
+        description="Mã chủ đề; gồm cả các chủ đề con (`index.papi` gồm các nội dung PAPI).",
+        examples=["index.papi"],
+    ),
+    parent_plan_id: int | None = Query(None, description="Kế hoạch triển khai kế hoạch này."),
+    q: str | None = Query(
+        None,
+        max_length=200,
+        description='Tìm trong trích yếu, không phân biệt dấu ("tuyen truyen" tìm thấy '
+        '"Tuyên truyền").',
+        examples=["tuyen truyen cai cach"],
+    ),
+    limit: LimitParam = 50,
+    cursor: CursorParam = None,
+) -> Page[PlanSummary]:
+    rows, next_cursor = service.list_plans(
+        session,
+        caller,
+        unit_id=unit_id,
+        include_subtree=include_subtree,
+        year=year,
+        status=status,
+        topic=topic,
+        parent_plan_id=parent_plan_id,
+        q=q,
+        limit=limit,
+        cursor=cursor,
+    )
+    return Page(items=[plan_summary(p, name) for p, name in rows], next_cursor=next_cursor)
+
+
+@router.post(
+    "",
+    response_model=PlanRead,
+    status_code=201,
+    summary="Tạo dự thảo kế hoạch",
+    description="Cán bộ (officer, leader) của đơn vị ban hành. Số, ngày ban hành và người ký "
+    "được chốt khi ban hành (POST /plans/{id}/issue).",
+    responses=WRITE_ERRORS,
+)
+def create_plan(
+    data: PlanCreate, session: SessionDep, caller: PlanWriter, response: Response
+) -> PlanRead:
+    plan = service.create_plan(session, caller, data)
+    commit(session)
+    return _detail(session, plan, response)
+
+
+@router.get(
+    "/{plan_id}",
+    response_model=PlanRead,
+    summary="Một kế hoạch, kèm các nhiệm vụ",
+    responses=READ_ERRORS,
+)
+def get_plan(plan_id: int, session: SessionDep, caller: PlanReader, response: Response) -> PlanRead:
+    return _detail(session, service.get_plan(session, caller, plan_id), response)
+
+
+@router.patch(
+    "/{plan_id}",
+    response_model=PlanRead,
+    summary="Sửa dự thảo kế hoạch",
+    description="Chỉ dự thảo (409 với kế hoạch đã ban hành: hãy tạo bản sửa đổi). Cần If-Match.",
+    responses=WRITE_ERRORS,
+)
+def update_plan(
+    plan_id: int,
+    data: PlanUpdate,
+    session: SessionDep,
+    caller: PlanWriter,
+    response: Response,
+    if_match: IfMatch = None,
+) -> PlanRead:
+    plan = service.get_writable_plan(session, caller, plan_id)
+    require_if_match(if_match, "plan", plan_id, plan.version)
+    plan = service.update_plan(session, caller, plan, data)
+    commit(session)
+    return _detail(session, plan, response)
+
+
+@router.delete(
+    "/{plan_id}",
+    status_code=204,
+    summary="Xóa dự thảo kế hoạch",
+    description="Chỉ dự thảo. Cần If-Match.",
+    responses=WRITE_ERRORS,
+)
+def delete_plan(
+    plan_id: int, session: SessionDep, caller: PlanWriter, if_match: IfMatch = None
+) -> Response:
+    plan = service.get_writable_plan(session, caller, plan_id)
+    require_if_match(if_match, "plan", plan_id, plan.version)
+    service.delete_plan(session, caller, plan)
+    commit(session)
+    return Response(status_code=204)
+
+
+@router.post(
+    "/{plan_id}/issue",
+    response_model=PlanRead,
+    summary="Ban hành kế hoạch (lãnh đạo đơn vị ban hành)",
+    description="Chốt số (duy nhất theo đơn vị, ký hiệu và năm), ngày ban hành và người ký; "
+    "giao việc cho cơ quan chủ trì, phối hợp và các đơn vị trực thuộc. Ban hành bản sửa đổi thì "
+    "kế hoạch cũ chuyển sang `closed`.",
+    responses=WRITE_ERRORS,
+)
+def issue_plan(
+    plan_id: int,
+    data: PlanIssue,
+    session: SessionDep,
+    caller: PlanIssuer,
+    response: Response,
+    if_match: IfMatch = None,
+) -> PlanRead:
+    plan = service.get_plan(session, caller, plan_id)
+    _check_optional_if_match(if_match, plan)
+    plan = workflow.issue_plan(session, caller, plan, data)
+    commit(session)
+    return _detail(session, plan, response)
+
+
+@router.post(
+    "/{plan_id}/close",
+    response_model=PlanRead,
+    summary="Kết thúc kế hoạch (lãnh đạo đơn vị ban hành)",
+    description=TRANSITION_IF_MATCH,
+    responses=WRITE_ERRORS,
+)
+def close_plan(
+    plan_id: int,
+    session: SessionDep,
+    caller: PlanIssuer,
+    response: Response,
+    if_match: IfMatch = None,
+) -> PlanRead:
+    plan = service.get_plan(session, caller, plan_id)
+    _check_optional_if_match(if_match, plan)
+    plan = workflow.close_plan(session, caller, plan)
+    commit(session)
+    return _detail(session, plan, response)
+
+
+@router.post(
+    "/{plan_id}/amend",
+    response_model=PlanRead,
+    status_code=201,
+    summary="Tạo bản sửa đổi của kế hoạch đã ban hành",
+    description="Một dự thảo sao chép kế hoạch (cả nhiệm vụ) với `supersedes_id`; khi bản này "
+    "được ban hành, kế hoạch cũ chuyển sang `closed`.",
+    responses=WRITE_ERRORS,
+)
+def amend_plan(
+    plan_id: int,
+    session: SessionDep,
+    caller: PlanWriter,
+    response: Response,
+    if_match: IfMatch = None,
+) -> PlanRead:
+    plan = service.get_plan(session, caller, plan_id)
+    _check_optional_if_match(if_match, plan)
+    draft = workflow.amend_plan(session, caller, plan)
+    commit(session)
+    return _detail(session, draft, response)
+
+
+@router.get(
+    "/{plan_id}/implementation",
+    response_model=Implementation,
+    summary="Đơn vị trực thuộc đã / chưa ban hành kế hoạch triển khai",
+    responses=READ_ERRORS,
+)
+def get_plan_implementation(
+    plan_id: int, session: SessionDep, caller: PlanReader
+) -> Implementation:
+    plan = service.get_plan(session, caller, plan_id)
+    return coverage.implementation(session, caller, plan)

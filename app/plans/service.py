@@ -1,0 +1,273 @@
+"""Plans: reading within scope, listing with filters, and editing drafts."""
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import delete, func, insert, or_
+from sqlalchemy.orm import aliased
+from sqlmodel import Session, col, select
+
+from app.audit.service import record, snapshot
+from app.core.db import flush
+from app.core.docnumber import format_plan_number
+from app.core.errors import Conflict, Forbidden, NotFound, ValidationProblem
+from app.core.pagination import SortKey, paginate
+from app.core.scope import Caller, unit_path_of, unit_subtree_filter
+from app.core.text import fold, like_pattern
+from app.plans.access import PUBLISHED, plan_visible, require_issuing_unit
+from app.plans.models import Plan, PlanStatus, PlanTopic
+from app.plans.schemas import PlanCreate, PlanUpdate
+from app.reference.models import Topic
+from app.units.models import AdminUnit
+from app.users.models import utcnow
+
+# Drafts have no issue date: they sort after every issued plan.
+_NO_DATE = date(1, 1, 1)
+_REQUIRED = ("title", "period_start", "period_end", "symbol", "visibility")
+_JSON_LISTS = ("legal_bases", "purposes", "requirements", "recipients")
+
+
+def number_text(plan: Plan) -> str:
+    return format_plan_number(plan.number, plan.symbol)
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+def get_plan(session: Session, caller: Caller, plan_id: int) -> Plan:
+    """The plan if the caller may read it; 404 alike for a missing and an invisible one."""
+    plan = session.exec(select(Plan).where(Plan.id == plan_id, plan_visible(caller))).first()
+    if plan is None:
+        raise NotFound(f"Không tìm thấy kế hoạch mã {plan_id}.")
+    return plan
+
+
+def get_writable_plan(session: Session, caller: Caller, plan_id: int) -> Plan:
+    plan = get_plan(session, caller, plan_id)
+    require_issuing_unit(caller, plan)
+    return plan
+
+
+def plan_header(session: Session, plan: Plan) -> dict[str, Any]:
+    """What the detail adds to the row: unit name, topic codes, the amendment replacing it."""
+    unit_name = session.exec(select(AdminUnit.name).where(AdminUnit.id == plan.unit_id)).one()
+    topics = list(
+        session.exec(
+            select(Topic.code)
+            .join(PlanTopic, col(PlanTopic.topic_id) == Topic.id)
+            .where(PlanTopic.plan_id == plan.id)
+            .order_by(col(Topic.id))
+        )
+    )
+    superseded_by = session.exec(
+        select(Plan.id).where(Plan.supersedes_id == plan.id, col(Plan.status).in_(PUBLISHED))
+    ).first()
+    return {"unit_name": unit_name, "topics": topics, "superseded_by_id": superseded_by}
+
+
+def _topic_and_below(code: str) -> Any:
+    topic = aliased(Topic)
+    parent = aliased(Topic)
+    grandparent = aliased(Topic)
+    # A plan on "index" or "index.papi" also matches plans on the PAPI dimensions below it.
+    stmt = (
+        select(topic.id)
+        .join(parent, parent.id == topic.parent_id, isouter=True)  # type: ignore[arg-type]
+        .join(grandparent, grandparent.id == parent.parent_id, isouter=True)  # type: ignore[arg-type]
+        .where(
+            or_(
+                col(topic.code) == code,
+                col(parent.code) == code,
+                col(grandparent.code) == code,
+            )
+        )
+    )
+    return stmt
+
+
+def list_plans(
+    session: Session,
+    caller: Caller,
+    *,
+    unit_id: int | None,
+    include_subtree: bool,
+    year: int | None,
+    status: PlanStatus | None,
+    topic: str | None,
+    parent_plan_id: int | None,
+    q: str | None,
+    limit: int,
+    cursor: str | None,
+) -> tuple[list[tuple[Plan, str]], str | None]:
+    """One page of visible plans with their unit names, newest issue date first, drafts last."""
+    unit = aliased(AdminUnit)
+    stmt: Any = (
+        select(Plan, unit.name)
+        .join(unit, unit.id == Plan.unit_id)  # type: ignore[arg-type]
+        .where(plan_visible(caller))
+    )
+    if unit_id is not None:
+        if include_subtree:
+            path = session.exec(select(AdminUnit.path).where(AdminUnit.id == unit_id)).first()
+            if path is None:
+                return [], None
+            stmt = stmt.where(unit_subtree_filter(path, col(Plan.unit_id)))  # type: ignore[arg-type]
+        else:
+            stmt = stmt.where(Plan.unit_id == unit_id)
+    if year is not None:
+        stmt = stmt.where(
+            col(Plan.period_start) <= date(year, 12, 31), col(Plan.period_end) >= date(year, 1, 1)
+        )
+    if status is not None:
+        stmt = stmt.where(Plan.status == status)
+    if topic:
+        with_topic = select(PlanTopic.plan_id).where(
+            col(PlanTopic.topic_id).in_(_topic_and_below(topic))
+        )
+        stmt = stmt.where(col(Plan.id).in_(with_topic))
+    if parent_plan_id is not None:
+        stmt = stmt.where(Plan.parent_plan_id == parent_plan_id)
+    if q and fold(q):
+        stmt = stmt.where(col(Plan.title_folded).like(like_pattern(q), escape="\\"))
+    keys = [
+        SortKey(
+            func.coalesce(col(Plan.issued_on), _NO_DATE),
+            lambda row: row[0].issued_on or _NO_DATE,
+            descending=True,
+            parse=date.fromisoformat,
+        ),
+        SortKey(col(Plan.id), lambda row: row[0].id, descending=True, parse=int),
+    ]
+    rows: list[Any]
+    rows, next_cursor = paginate(session, stmt, keys, limit, cursor)
+    return [(row[0], row[1]) for row in rows], next_cursor
+
+
+# --- drafts -------------------------------------------------------------------------------
+
+
+def _check_period(start: date, end: date) -> None:
+    if end < start:
+        raise ValidationProblem.for_field(
+            "body.period_end", "Ngày kết thúc kỳ kế hoạch phải không trước ngày bắt đầu."
+        )
+
+
+def _check_parent(session: Session, caller: Caller, plan: Plan, parent_id: int | None) -> None:
+    """A plan implements a plan of an ancestor unit, or an earlier plan of its own unit.
+
+    A parent the caller cannot read gets the same 422 as a missing one: existence stays hidden.
+    """
+    if parent_id is None:
+        return
+    invalid = ValidationProblem.for_field(
+        "body.parent_plan_id",
+        "Kế hoạch cấp trên phải là kế hoạch đã ban hành của đơn vị cấp trên, hoặc kế hoạch đã "
+        "ban hành trước đó của chính đơn vị.",
+    )
+    unit = aliased(AdminUnit)  # not the table the scope subqueries read
+    row = session.exec(
+        select(Plan.status, unit.path)
+        .join(unit, unit.id == Plan.unit_id)  # type: ignore[arg-type]
+        .where(Plan.id == parent_id, plan_visible(caller))
+    ).first()
+    if row is None or parent_id == plan.id or row[0] not in PUBLISHED:
+        raise invalid
+    issuer_path = unit_path_of(session, plan.unit_id)
+    own_or_ancestor = issuer_path.startswith(row[1])
+    if not own_or_ancestor:
+        raise invalid
+
+
+def _set_topics(session: Session, plan_id: int, codes: list[str]) -> None:
+    session.exec(delete(PlanTopic).where(col(PlanTopic.plan_id) == plan_id))
+    if not codes:
+        return
+    ids = dict(session.exec(select(Topic.code, Topic.id).where(col(Topic.code).in_(codes))).all())
+    rows = [{"plan_id": plan_id, "topic_id": ids[c]} for c in codes if c in ids]
+    if rows:
+        session.execute(insert(PlanTopic), rows)
+
+
+def create_plan(session: Session, caller: Caller, data: PlanCreate) -> Plan:
+    if caller.unit_id is None:
+        raise Forbidden("Tài khoản cấp toàn quốc không ban hành kế hoạch của đơn vị.")
+    unit_id = data.unit_id if data.unit_id is not None else caller.unit_id
+    if unit_id != caller.unit_id:
+        unit_path_of(session, unit_id)  # 422 for a unit that does not exist
+        raise Forbidden("Chỉ được tạo kế hoạch của chính đơn vị mình.", code="not_issuing_unit")
+    _check_period(data.period_start, data.period_end)
+    fields = data.model_dump(exclude={"unit_id", "topics", "legal_bases", "budget"})
+    fields = {k: v for k, v in fields.items() if v is not None}
+    plan = Plan(
+        **fields,
+        unit_id=unit_id,
+        title_folded=fold(data.title),
+        legal_bases=[b.model_dump(mode="json") for b in data.legal_bases or []],
+        budget=data.budget.model_dump(mode="json") if data.budget else None,
+        status=PlanStatus.draft,
+        created_by=caller.user_id,
+    )
+    _check_parent(session, caller, plan, data.parent_plan_id)
+    session.add(plan)
+    flush(session)
+    assert plan.id is not None
+    _set_topics(session, plan.id, data.topics or [])
+    record(session, caller, "create", "plan", plan.id, plan.unit_id, after=snapshot(plan))
+    return plan
+
+
+def require_draft(plan: Plan, action: str = "sửa") -> None:
+    if plan.status != PlanStatus.draft:
+        raise Conflict(
+            f"Kế hoạch đã ban hành (trạng thái {plan.status.value}) không được {action} trực "
+            "tiếp; hãy tạo bản sửa đổi (POST /plans/{id}/amend).",
+            code="plan_not_draft",
+        )
+
+
+def update_plan(session: Session, caller: Caller, plan: Plan, data: PlanUpdate) -> Plan:
+    require_draft(plan)
+    changes = data.model_dump(exclude_unset=True)
+    for name in _REQUIRED:
+        if name in changes and changes[name] is None:
+            raise ValidationProblem.for_field(f"body.{name}", "Trường này không được để trống.")
+    before = snapshot(plan)
+    topics = changes.pop("topics", None)
+    if "legal_bases" in changes:
+        changes["legal_bases"] = [b.model_dump(mode="json") for b in data.legal_bases or []]
+    if "budget" in changes:
+        changes["budget"] = data.budget.model_dump(mode="json") if data.budget else None
+    for name in _JSON_LISTS:
+        if name in changes and changes[name] is None:
+            changes[name] = []
+    _check_period(
+        changes.get("period_start", plan.period_start), changes.get("period_end", plan.period_end)
+    )
+    if "parent_plan_id" in changes:
+        _check_parent(session, caller, plan, changes["parent_plan_id"])
+    for key, value in changes.items():
+        setattr(plan, key, value)
+    plan.title_folded = fold(plan.title)
+    touch(plan)
+    session.add(plan)
+    flush(session)
+    if topics is not None or "topics" in data.model_fields_set:
+        assert plan.id is not None
+        _set_topics(session, plan.id, topics or [])
+    record(session, caller, "update", "plan", plan.id, plan.unit_id, before, snapshot(plan))
+    return plan
+
+
+def touch(plan: Plan) -> None:
+    """Every change to a plan or its tasks gives the plan a new version (and ETag)."""
+    plan.version += 1
+    plan.updated_at = utcnow()
+
+
+def delete_plan(session: Session, caller: Caller, plan: Plan) -> None:
+    require_draft(plan, "xóa")
+    before = snapshot(plan)
+    session.delete(plan)
+    flush(session)
+    record(session, caller, "delete", "plan", plan.id, plan.unit_id, before=before)

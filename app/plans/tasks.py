@@ -1,0 +1,209 @@
+"""Tasks (nhiệm vụ) of a plan: read with their agencies' names, edited while the plan is a draft."""
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from app.audit.service import record, snapshot
+from app.core.db import flush
+from app.core.errors import NotFound, ValidationProblem
+from app.core.scope import Caller, subtree_or_ancestors_filter
+from app.plans.access import plan_visible, require_issuing_unit
+from app.plans.models import Plan, Task
+from app.plans.recurrence import Recurrence
+from app.plans.service import require_draft, touch
+from app.plans.task_schemas import AgencyRef, Target, TaskCreate, TaskRead, TaskUpdate
+from app.users.models import Agency, utcnow
+
+_NOT_NULL = ("ordinal", "title", "recurrence", "lead_all_children")
+_JSON_LISTS = ("coordinator_agency_ids", "channel_types", "topics", "targets")
+
+
+def get_task(session: Session, caller: Caller, task_id: int) -> tuple[Task, Plan]:
+    """The task and its plan if the caller may read the plan; 404 otherwise."""
+    row = session.exec(
+        select(Task, Plan)
+        .join(Plan, col(Plan.id) == Task.plan_id)
+        .where(Task.id == task_id, plan_visible(caller))
+    ).first()
+    if row is None:
+        raise NotFound(f"Không tìm thấy nhiệm vụ mã {task_id}.")
+    return row[0], row[1]
+
+
+def plan_tasks(session: Session, plan_id: int) -> list[Task]:
+    stmt = select(Task).where(Task.plan_id == plan_id).order_by(col(Task.position), col(Task.id))
+    return list(session.exec(stmt))
+
+
+def task_reads(session: Session, tasks: Sequence[Task]) -> list[TaskRead]:
+    """Tasks as the API shows them, with every agency name fetched in one statement."""
+    ids = {t.lead_agency_id for t in tasks if t.lead_agency_id is not None}
+    ids.update(i for t in tasks for i in t.coordinator_agency_ids)
+    names: dict[int, str] = {}
+    if ids:
+        rows = session.exec(select(Agency.id, Agency.name).where(col(Agency.id).in_(ids)))
+        names = {agency_id: name for agency_id, name in rows if agency_id is not None}
+
+    def ref(agency_id: int | None) -> AgencyRef | None:
+        if agency_id is None or agency_id not in names:
+            return None
+        return AgencyRef(id=agency_id, name=names[agency_id])
+
+    return [
+        TaskRead(
+            id=t.id or 0,
+            plan_id=t.plan_id,
+            position=t.position,
+            ordinal=t.ordinal,
+            title=t.title,
+            content=t.content,
+            lead_agency=ref(t.lead_agency_id),
+            lead_all_children=t.lead_all_children,
+            lead_text=t.lead_text,
+            coordinators=[r for r in map(ref, t.coordinator_agency_ids) if r is not None],
+            coordinate_text=t.coordinate_text,
+            recurrence=Recurrence(t.recurrence),
+            start_on=t.start_on,
+            end_on=t.end_on,
+            due_on=t.due_on,
+            channel_types=t.channel_types,
+            topics=t.topics,
+            targets=[Target.model_validate(x) for x in t.targets],
+            budget_vnd=t.budget_vnd,
+            version=t.version,
+        )
+        for t in tasks
+    ]
+
+
+def _check_agencies(session: Session, caller: Caller, plan: Plan, task: dict[str, Any]) -> None:
+    lead_agency_id = task.get("lead_agency_id")
+    if lead_agency_id is not None and task.get("lead_all_children"):
+        raise ValidationProblem.for_field(
+            "body.lead_all_children",
+            'Chọn một cơ quan chủ trì hoặc "mọi đơn vị trực thuộc", không chọn cả hai.',
+        )
+    if lead_agency_id is not None:
+        unit = session.exec(select(Agency.unit_id).where(Agency.id == lead_agency_id)).first()
+        if unit != plan.unit_id:
+            raise ValidationProblem.for_field(
+                "body.lead_agency_id", "Cơ quan chủ trì phải là cơ quan của đơn vị ban hành."
+            )
+    wanted: list[int] = task.get("coordinator_agency_ids") or []
+    if not wanted:
+        return
+    if lead_agency_id in wanted:
+        index = wanted.index(lead_agency_id)
+        raise ValidationProblem.for_field(
+            f"body.coordinator_agency_ids.{index}",
+            "Cơ quan chủ trì không đồng thời là cơ quan phối hợp.",
+        )
+    # The caller works in the issuing unit, so the caller's scope is the issuer's.
+    known = set(
+        session.exec(
+            select(Agency.id).where(
+                col(Agency.id).in_(wanted),
+                subtree_or_ancestors_filter(caller, col(Agency.unit_id)),  # type: ignore[arg-type]
+            )
+        )
+    )
+    for index, agency_id in enumerate(wanted):
+        if agency_id not in known:
+            raise ValidationProblem.for_field(
+                f"body.coordinator_agency_ids.{index}",
+                "Cơ quan phối hợp phải thuộc đơn vị ban hành, cấp trên hoặc đơn vị trực thuộc.",
+            )
+
+
+def _check_dates(plan: Plan, task: dict[str, Any]) -> None:
+    start = task.get("start_on") or plan.period_start
+    end = task.get("end_on") or plan.period_end
+    if end < start:
+        raise ValidationProblem.for_field(
+            "body.end_on", "Ngày kết thúc phải không trước ngày bắt đầu."
+        )
+    for name in ("start_on", "end_on"):
+        value = task.get(name)
+        if value is not None and not plan.period_start <= value <= plan.period_end:
+            raise ValidationProblem.for_field(
+                f"body.{name}",
+                f"Ngày phải nằm trong kỳ kế hoạch ({_vn(plan.period_start)} – "
+                f"{_vn(plan.period_end)}).",
+            )
+
+
+def _vn(day: date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+def _dump(data: TaskCreate | TaskUpdate, *, partial: bool) -> dict[str, Any]:
+    values = data.model_dump(exclude_unset=partial, mode="json", exclude={"targets"})
+    if "targets" in data.model_fields_set or not partial:
+        values["targets"] = [t.model_dump() for t in data.targets or []]
+    for name in ("start_on", "end_on", "due_on"):
+        if values.get(name) is not None:
+            values[name] = getattr(data, name)
+    return values
+
+
+def create_task(session: Session, caller: Caller, plan: Plan, data: TaskCreate) -> Task:
+    require_issuing_unit(caller, plan)
+    require_draft(plan, "thêm nhiệm vụ vào")
+    values = {k: v for k, v in _dump(data, partial=False).items() if v is not None}
+    if "position" not in values:
+        last = session.exec(select(func.max(Task.position)).where(Task.plan_id == plan.id)).one()
+        values["position"] = 0 if last is None else last + 1
+    _check_agencies(session, caller, plan, values)
+    _check_dates(plan, values)
+    assert plan.id is not None
+    task = Task(**values, plan_id=plan.id)
+    session.add(task)
+    plan.task_count += 1
+    touch(plan)
+    session.add(plan)
+    flush(session)
+    record(session, caller, "create", "task", task.id, plan.unit_id, after=snapshot(task))
+    return task
+
+
+def update_task(session: Session, caller: Caller, task: Task, plan: Plan, data: TaskUpdate) -> Task:
+    require_issuing_unit(caller, plan)
+    require_draft(plan, "sửa nhiệm vụ của")
+    changes = _dump(data, partial=True)
+    for name in _NOT_NULL:
+        if name in changes and changes[name] is None:
+            raise ValidationProblem.for_field(f"body.{name}", "Trường này không được để trống.")
+    for name in _JSON_LISTS:
+        if name in changes and changes[name] is None:
+            changes[name] = []
+    if "position" in changes and changes["position"] is None:
+        changes.pop("position")
+    merged = {**task.model_dump(), **changes}
+    _check_agencies(session, caller, plan, merged)
+    _check_dates(plan, merged)
+    before = snapshot(task)
+    for key, value in changes.items():
+        setattr(task, key, value)
+    task.version += 1
+    task.updated_at = utcnow()
+    touch(plan)
+    session.add_all([task, plan])
+    flush(session)
+    record(session, caller, "update", "task", task.id, plan.unit_id, before, snapshot(task))
+    return task
+
+
+def delete_task(session: Session, caller: Caller, task: Task, plan: Plan) -> None:
+    require_issuing_unit(caller, plan)
+    require_draft(plan, "xóa nhiệm vụ của")
+    before = snapshot(task)
+    session.delete(task)
+    plan.task_count -= 1
+    touch(plan)
+    session.add(plan)
+    flush(session)
+    record(session, caller, "delete", "task", task.id, plan.unit_id, before=before)

@@ -1,0 +1,83 @@
+"""Small builders for the plans tests: seed plans by key, request bodies taken from the seeds."""
+
+from typing import Any
+
+from fastapi.testclient import TestClient
+from sqlmodel import Session, col, select
+
+from app.demo.seed_plans import PLANS, PlanSeed
+from app.plans.models import Plan, Task
+from tests.helpers import unit_id
+
+API = "/api/v1"
+
+
+def seed(key: str) -> PlanSeed:
+    return next(p for p in PLANS if p["key"] == key)
+
+
+def seed_plan(db: Session, key: str) -> Plan:
+    """The demo row of a seed plan (loaded by the session fixture)."""
+    s = seed(key)
+    plan = db.exec(
+        select(Plan).where(
+            Plan.unit_id == unit_id(db, s["unit_level"], s["unit_code"]),
+            Plan.title == s["title"],
+        )
+    ).one()
+    return plan
+
+
+def seed_tasks(db: Session, key: str) -> list[Task]:
+    plan = seed_plan(db, key)
+    return list(db.exec(select(Task).where(Task.plan_id == plan.id).order_by(col(Task.position))))
+
+
+def plan_body(key: str, **overrides: Any) -> dict[str, Any]:
+    """A POST /plans body with a seed plan's header fields (number and date come at issue)."""
+    s = seed(key)
+    body: dict[str, Any] = {
+        "symbol": s["symbol"],
+        "title": s["title"],
+        "place": s["place"],
+        "period_start": s["period_start"],
+        "period_end": s["period_end"],
+        "signer_name": s["signer_name"],
+        "signer_title": s["signer_title"],
+        "signing_mode": s["signing_mode"],
+        "visibility": s["visibility"],
+        "legal_bases": s["legal_bases"],
+        "purposes": s["purposes"],
+        "requirements": s["requirements"],
+        "topics": s["topics"],
+        "budget": s["budget"],
+        "recipients": s["recipients"],
+    }
+    body.update(overrides)
+    return body
+
+
+def create_draft(
+    client: TestClient, headers: dict[str, str], key: str = "lexa-17-2024", **overrides: Any
+) -> dict[str, Any]:
+    response = client.post(f"{API}/plans", json=plan_body(key, **overrides), headers=headers)
+    assert response.status_code == 201, response.text
+    body: dict[str, Any] = response.json()
+    body["etag"] = response.headers["ETag"]
+    return body
+
+
+def add_task(
+    client: TestClient, headers: dict[str, str], plan_id: int, **fields: Any
+) -> dict[str, Any]:
+    body = {"ordinal": "1", "title": "Tuyên truyền trên sóng Truyền thanh", **fields}
+    response = client.post(f"{API}/plans/{plan_id}/tasks", json=body, headers=headers)
+    assert response.status_code == 201, response.text
+    result: dict[str, Any] = response.json()
+    return result
+
+
+def etag(client: TestClient, headers: dict[str, str], path: str) -> str:
+    response = client.get(f"{API}{path}", headers=headers)
+    assert response.status_code == 200, response.text
+    return response.headers["ETag"]
