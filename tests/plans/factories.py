@@ -81,3 +81,23 @@ def etag(client: TestClient, headers: dict[str, str], path: str) -> str:
     response = client.get(f"{API}{path}", headers=headers)
     assert response.status_code == 200, response.text
     return response.headers["ETag"]
+
+
+def user_headers(db: Session, unit: int, role: str, agency_id: int | None = None) -> dict[str, str]:
+    """A user of any unit (the demo has users in six units only), with a signed token."""
+    from app.core.security import create_access_token, hash_password
+    from app.users.models import Role, User
+
+    user = User(
+        username=f"plans.{unit}.{role}.{agency_id}",
+        full_name="Người dùng thử",
+        role=Role(role),
+        unit_id=unit,
+        agency_id=agency_id,
+        password_hash=hash_password("plans-test-password"),
+    )
+    db.add(user)
+    db.flush()
+    assert user.id is not None
+    token, _ = create_access_token(user.id, {"role": role, "unit_id": unit})
+    return {"Authorization": f"Bearer {token}"}

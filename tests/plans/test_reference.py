@@ -1,0 +1,68 @@
+"""GET /topics, /channel-types, /indicators: the reference lists the plans use."""
+
+from collections.abc import Callable
+
+from fastapi.testclient import TestClient
+
+from tests.plans.factories import API
+
+Auth = Callable[[str], dict[str, str]]
+
+
+def test_topics_are_a_tree_of_the_reform_areas_and_indices(client: TestClient, auth: Auth) -> None:
+    topics = client.get(f"{API}/topics", headers=auth("lexa.officer")).json()
+
+    by_parent: dict[str | None, list[str]] = {}
+    for t in topics:
+        by_parent.setdefault(t["parent_code"], []).append(t["code"])
+    assert by_parent[None] == ["direction", "reform", "legal_dissemination", "index"]
+    assert by_parent["reform"] == [
+        "reform.institutions",
+        "reform.procedures",
+        "reform.apparatus",
+        "reform.civil_service",
+        "reform.public_finance",
+        "reform.digital_government",
+    ]
+    assert by_parent["index"] == [
+        "index.par",
+        "index.sipas",
+        "index.papi",
+        "index.pci",
+        "index.ddci",
+    ]
+    assert len(by_parent["index.papi"]) == 8
+    assert len(by_parent["index.pci"]) == 10
+
+
+def test_papi_dimensions_carry_the_names_of_the_tra_bong_plan(
+    client: TestClient, auth: Auth
+) -> None:
+    topics = client.get(f"{API}/topics", headers=auth("lexa.officer")).json()
+
+    names = {t["code"]: t["name"] for t in topics}
+    assert names["papi.participation"] == "Tham gia của người dân ở cấp cơ sở"
+    assert names["pci.land_access"] == "Tiếp cận đất đai"
+
+
+def test_channel_types_start_with_radio(client: TestClient, auth: Auth) -> None:
+    types = client.get(f"{API}/channel-types", headers=auth("portal")).json()
+
+    assert (len(types), types[0]["code"], types[0]["name"]) == (
+        19,
+        "radio",
+        "Đài phát thanh, truyền thanh, loa",
+    )
+
+
+def test_indicators_carry_their_unit_of_measure(client: TestClient, auth: Auth) -> None:
+    indicators = client.get(f"{API}/indicators", headers=auth("integration")).json()
+
+    units = {i["code"]: (i["unit"], i["aggregation"]) for i in indicators}
+    assert units["broadcasts"] == ("buổi", "sum")
+    assert units["participants"] == ("lượt người", "sum")
+    assert len(indicators) == 12
+
+
+def test_reference_lists_need_a_token(client: TestClient) -> None:
+    assert client.get(f"{API}/topics").status_code == 401
