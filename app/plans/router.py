@@ -17,6 +17,7 @@ from app.plans import coverage, service, workflow
 from app.plans.access import PlanIssuer, PlanReader, PlanWriter
 from app.plans.detail import plan_read, plan_summary
 from app.plans.models import Plan, PlanStatus
+from app.plans.params import MAX_ID, PlanId
 from app.plans.schemas import (
     Implementation,
     PlanCreate,
@@ -65,7 +66,9 @@ def _detail(session: SessionDep, plan: Plan, response: Response) -> PlanRead:
 def list_plans(
     session: SessionDep,
     caller: PlanReader,
-    unit_id: int | None = Query(None, description="Chỉ kế hoạch của đơn vị ban hành này."),
+    unit_id: int | None = Query(
+        None, ge=1, le=MAX_ID, description="Chỉ kế hoạch của đơn vị ban hành này."
+    ),
     include_subtree: bool = Query(
         False, description="Cùng với `unit_id`: gồm cả kế hoạch của các đơn vị cấp dưới."
     ),
@@ -83,7 +86,9 @@ def list_plans(
         description="Mã chủ đề; gồm cả các chủ đề con (`index.papi` gồm các nội dung PAPI).",
         examples=["index.papi"],
     ),
-    parent_plan_id: int | None = Query(None, description="Kế hoạch triển khai kế hoạch này."),
+    parent_plan_id: int | None = Query(
+        None, ge=1, le=MAX_ID, description="Kế hoạch triển khai kế hoạch này."
+    ),
     q: str | None = Query(
         None,
         max_length=200,
@@ -133,7 +138,9 @@ def create_plan(
     summary="Một kế hoạch, kèm các nhiệm vụ",
     responses=READ_ERRORS,
 )
-def get_plan(plan_id: int, session: SessionDep, caller: PlanReader, response: Response) -> PlanRead:
+def get_plan(
+    plan_id: PlanId, session: SessionDep, caller: PlanReader, response: Response
+) -> PlanRead:
     return _detail(session, service.get_plan(session, caller, plan_id), response)
 
 
@@ -145,7 +152,7 @@ def get_plan(plan_id: int, session: SessionDep, caller: PlanReader, response: Re
     responses=WRITE_ERRORS,
 )
 def update_plan(
-    plan_id: int,
+    plan_id: PlanId,
     data: PlanUpdate,
     session: SessionDep,
     caller: PlanWriter,
@@ -167,7 +174,7 @@ def update_plan(
     responses=WRITE_ERRORS,
 )
 def delete_plan(
-    plan_id: int, session: SessionDep, caller: PlanWriter, if_match: IfMatch = None
+    plan_id: PlanId, session: SessionDep, caller: PlanWriter, if_match: IfMatch = None
 ) -> Response:
     plan = service.get_writable_plan(session, caller, plan_id)
     require_if_match(if_match, "plan", plan_id, plan.version)
@@ -186,7 +193,7 @@ def delete_plan(
     responses=WRITE_ERRORS,
 )
 def issue_plan(
-    plan_id: int,
+    plan_id: PlanId,
     data: PlanIssue,
     session: SessionDep,
     caller: PlanIssuer,
@@ -208,7 +215,7 @@ def issue_plan(
     responses=WRITE_ERRORS,
 )
 def close_plan(
-    plan_id: int,
+    plan_id: PlanId,
     session: SessionDep,
     caller: PlanIssuer,
     response: Response,
@@ -231,7 +238,7 @@ def close_plan(
     responses=WRITE_ERRORS,
 )
 def amend_plan(
-    plan_id: int,
+    plan_id: PlanId,
     session: SessionDep,
     caller: PlanWriter,
     response: Response,
@@ -251,7 +258,7 @@ def amend_plan(
     responses=READ_ERRORS,
 )
 def get_plan_implementation(
-    plan_id: int, session: SessionDep, caller: PlanReader
+    plan_id: PlanId, session: SessionDep, caller: PlanReader
 ) -> Implementation:
     plan = service.get_plan(session, caller, plan_id)
     return coverage.implementation(session, caller, plan)

@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from app.core.docnumber import parse_doc_number, parse_symbol
 from app.core.text import nfc
 from app.plans.models import PlanStatus, Visibility
+from app.plans.params import MAX_ID
 from app.plans.reference_data import TOPIC_CODES
 from app.plans.task_schemas import TaskRead
 
@@ -144,6 +145,8 @@ class _PlanFields(BaseModel):
     )
     parent_plan_id: int | None = Field(
         default=None,
+        ge=1,
+        le=MAX_ID,
         description="Kế hoạch cấp trên mà kế hoạch này triển khai (của đơn vị cấp trên, hoặc kế "
         "hoạch đã ban hành trước đó của chính đơn vị).",
     )
@@ -202,6 +205,8 @@ class PlanCreate(_PlanFields):
 
     unit_id: int | None = Field(
         default=None,
+        ge=1,
+        le=MAX_ID,
         description="Đơn vị ban hành; bỏ trống là đơn vị của người đang đăng nhập (chỉ được tạo "
         "kế hoạch của chính đơn vị mình).",
     )

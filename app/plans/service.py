@@ -16,6 +16,7 @@ from app.core.scope import Caller, unit_path_of, unit_subtree_filter
 from app.core.text import fold, like_pattern
 from app.plans.access import PUBLISHED, plan_visible, require_issuing_unit
 from app.plans.models import Plan, PlanStatus, PlanTopic
+from app.plans.reference_data import TOPIC_CODES
 from app.plans.schemas import PlanCreate, PlanUpdate
 from app.reference.models import Topic
 from app.units.models import AdminUnit
@@ -121,6 +122,10 @@ def list_plans(
     if status is not None:
         stmt = stmt.where(Plan.status == status)
     if topic:
+        if topic not in TOPIC_CODES:
+            raise ValidationProblem.for_field(
+                "query.topic", f"Mã chủ đề không có trong danh mục (GET /api/v1/topics): «{topic}»"
+            )
         with_topic = select(PlanTopic.plan_id).where(
             col(PlanTopic.topic_id).in_(_topic_and_below(topic))
         )

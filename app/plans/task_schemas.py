@@ -6,6 +6,7 @@ from pydantic import BaseModel, Field, field_validator
 
 from app.core.text import nfc
 from app.plans.models import AssignmentRole, AssignmentStatus
+from app.plans.params import MAX_ID, MAX_INT, DbId
 from app.plans.recurrence import Recurrence
 from app.plans.reference_data import CHANNEL_TYPE_CODES, INDICATOR_CODES, TOPIC_CODES
 
@@ -57,6 +58,8 @@ class _TaskFields(BaseModel):
     )
     lead_agency_id: int | None = Field(
         default=None,
+        ge=1,
+        le=MAX_ID,
         description="Cơ quan chủ trì: một cơ quan của đơn vị ban hành kế hoạch.",
     )
     lead_all_children: bool | None = Field(
@@ -71,7 +74,7 @@ class _TaskFields(BaseModel):
         description="Cơ quan chủ trì như văn bản ghi.",
         examples=["Trung tâm Truyền thông - Văn hóa huyện"],
     )
-    coordinator_agency_ids: list[int] | None = Field(
+    coordinator_agency_ids: list[DbId] | None = Field(
         default=None,
         max_length=50,
         description="Cơ quan phối hợp: cơ quan của đơn vị ban hành, của cấp trên hoặc của đơn vị "
@@ -118,7 +121,11 @@ class _TaskFields(BaseModel):
         default=None, max_length=30, description="Chỉ tiêu: mã chỉ tiêu và giá trị."
     )
     budget_vnd: int | None = Field(
-        default=None, ge=0, description="Dự toán kinh phí (đồng).", examples=[5000000]
+        default=None,
+        ge=0,
+        le=MAX_INT,
+        description="Dự toán kinh phí (đồng).",
+        examples=[5000000],
     )
 
     @field_validator("content", "lead_text", "coordinate_text")

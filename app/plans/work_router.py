@@ -10,6 +10,7 @@ from app.core.pagination import CursorParam, LimitParam, Page
 from app.plans import assignments, service, tasks
 from app.plans.access import AssignmentReader, PlanReader, PlanWriter, require_issuing_unit
 from app.plans.models import AssignmentStatus, Task
+from app.plans.params import MAX_ID, AssignmentId, PlanId, TaskId
 from app.plans.router import READ_ERRORS, WRITE_ERRORS
 from app.plans.task_schemas import (
     AssignmentRead,
@@ -35,7 +36,7 @@ def _task_read(session: SessionDep, task: Task, response: Response) -> TaskRead:
     summary="Các nhiệm vụ của một kế hoạch, theo thứ tự",
     responses=READ_ERRORS,
 )
-def list_plan_tasks(plan_id: int, session: SessionDep, caller: PlanReader) -> list[TaskRead]:
+def list_plan_tasks(plan_id: PlanId, session: SessionDep, caller: PlanReader) -> list[TaskRead]:
     service.get_plan(session, caller, plan_id)
     return tasks.task_reads(session, tasks.plan_tasks(session, plan_id))
 
@@ -50,7 +51,7 @@ def list_plan_tasks(plan_id: int, session: SessionDep, caller: PlanReader) -> li
     responses=WRITE_ERRORS,
 )
 def create_task(
-    plan_id: int, data: TaskCreate, session: SessionDep, caller: PlanWriter, response: Response
+    plan_id: PlanId, data: TaskCreate, session: SessionDep, caller: PlanWriter, response: Response
 ) -> TaskRead:
     plan = service.get_plan(session, caller, plan_id)
     task = tasks.create_task(session, caller, plan, data)
@@ -61,7 +62,9 @@ def create_task(
 @tasks_router.get(
     "/tasks/{task_id}", response_model=TaskRead, summary="Một nhiệm vụ", responses=READ_ERRORS
 )
-def get_task(task_id: int, session: SessionDep, caller: PlanReader, response: Response) -> TaskRead:
+def get_task(
+    task_id: TaskId, session: SessionDep, caller: PlanReader, response: Response
+) -> TaskRead:
     task, _plan = tasks.get_task(session, caller, task_id)
     return _task_read(session, task, response)
 
@@ -74,7 +77,7 @@ def get_task(task_id: int, session: SessionDep, caller: PlanReader, response: Re
     responses=WRITE_ERRORS,
 )
 def update_task(
-    task_id: int,
+    task_id: TaskId,
     data: TaskUpdate,
     session: SessionDep,
     caller: PlanWriter,
@@ -97,7 +100,7 @@ def update_task(
     responses=WRITE_ERRORS,
 )
 def delete_task(
-    task_id: int, session: SessionDep, caller: PlanWriter, if_match: IfMatch = None
+    task_id: TaskId, session: SessionDep, caller: PlanWriter, if_match: IfMatch = None
 ) -> Response:
     task, plan = tasks.get_task(session, caller, task_id)
     require_issuing_unit(caller, plan)
@@ -119,9 +122,11 @@ def list_assignments(
     session: SessionDep,
     caller: AssignmentReader,
     mine: bool = Query(False, description="Chỉ việc của cơ quan và đơn vị của người dùng."),
-    plan_id: int | None = Query(None, description="Chỉ phân công của kế hoạch này."),
-    assignee_unit_id: int | None = Query(None, description="Đơn vị được giao."),
-    assignee_agency_id: int | None = Query(None, description="Cơ quan được giao."),
+    plan_id: int | None = Query(
+        None, ge=1, le=MAX_ID, description="Chỉ phân công của kế hoạch này."
+    ),
+    assignee_unit_id: int | None = Query(None, ge=1, le=MAX_ID, description="Đơn vị được giao."),
+    assignee_agency_id: int | None = Query(None, ge=1, le=MAX_ID, description="Cơ quan được giao."),
     status: AssignmentStatus | None = Query(None, description="Lọc theo tình trạng."),
     due_before: date | None = Query(
         None, description="Hạn tiếp theo trước ngày này.", examples=["2024-04-01"]
@@ -151,7 +156,7 @@ def list_assignments(
     responses=READ_ERRORS,
 )
 def get_assignment(
-    assignment_id: int, session: SessionDep, caller: AssignmentReader, response: Response
+    assignment_id: AssignmentId, session: SessionDep, caller: AssignmentReader, response: Response
 ) -> AssignmentRead:
     row = assignments.get_assignment(session, caller, assignment_id)
     set_etag(response, "assignment", assignment_id, row[0].version)
@@ -166,7 +171,7 @@ def get_assignment(
     responses=WRITE_ERRORS,
 )
 def update_assignment(
-    assignment_id: int,
+    assignment_id: AssignmentId,
     data: AssignmentUpdate,
     session: SessionDep,
     caller: PlanWriter,

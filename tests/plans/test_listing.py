@@ -184,3 +184,10 @@ def test_detail_costs_the_same_statements_with_12_tasks_as_with_7(
     fewer = _count(client, count_statements, f"/plans/{lexa.id}", headers)
 
     assert many == fewer
+
+
+def test_unknown_topic_filter_is_422(client: TestClient, auth: Auth) -> None:
+    response = client.get(f"{API}/plans", params={"topic": "index.xyz"}, headers=auth("admin"))
+
+    assert response.status_code == 422
+    assert [e["field"] for e in response.json()["errors"]] == ["query.topic"]

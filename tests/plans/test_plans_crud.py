@@ -244,3 +244,23 @@ def test_every_write_leaves_an_audit_entry(client: TestClient, db: Session, auth
     ).all()
 
     assert [tuple(e) for e in entries] == [("create", "lexa.officer"), ("update", "lexa.officer")]
+
+
+def test_ids_beyond_the_database_range_are_422_not_500(
+    client: TestClient, db: Session, auth: Auth
+) -> None:
+    headers = auth("lexa.officer")
+    too_big = 3_000_000_000
+
+    responses = [
+        client.get(f"{API}/plans/{too_big}", headers=headers),
+        client.get(f"{API}/tasks/{too_big}", headers=headers),
+        client.get(f"{API}/plans", params={"unit_id": too_big}, headers=headers),
+        client.post(
+            f"{API}/plans", json=plan_body("lexa-17-2024", parent_plan_id=too_big), headers=headers
+        ),
+    ]
+
+    assert [r.status_code for r in responses] == [422, 422, 422, 422]
+    lexa = seed_plan(db, "lexa-17-2024")
+    assert client.get(f"{API}/plans/{lexa.id}", headers=headers).status_code == 200
