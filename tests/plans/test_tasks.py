@@ -6,6 +6,7 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session, func, select
 
 from app.plans.models import Assignment
+from tests.conftest import StatementCounter
 from tests.helpers import unit_id
 from tests.plans.factories import API, add_task, create_draft, etag, seed_plan, seed_tasks
 
@@ -284,3 +285,24 @@ def test_song_ma_tasks_for_every_commune_fanned_out_to_its_19_communes(db: Sessi
         "5": 0,
         "6": 0,
     }
+
+
+def test_fan_out_costs_the_same_statements_for_11_and_19_communes(
+    client: TestClient, auth: Auth, count_statements: StatementCounter
+) -> None:
+    costs = []
+    for district in ("tienlu", "songma"):  # 11 and 19 communes
+        draft = create_draft(client, auth(f"{district}.officer"), title="Kế hoạch CCHC năm 2024")
+        add_task(client, auth(f"{district}.officer"), draft["id"], lead_all_children=True)
+        leader = auth(f"{district}.leader")
+        client.get(f"{API}/plans/{draft['id']}", headers=leader)  # opens the test's savepoint
+        before = count_statements.count
+        response = client.post(
+            f"{API}/plans/{draft['id']}/issue",
+            json={"number": 77, "issued_on": "2024-02-01"},
+            headers=leader,
+        )
+        assert response.status_code == 200
+        costs.append(count_statements.count - before)
+
+    assert costs[0] == costs[1]
