@@ -71,3 +71,24 @@ def test_unit_list_pages_with_the_cursor_without_overlap(client: TestClient, aut
     ).json()
     names = [u["name"] for u in first["items"] + second["items"]]
     assert (len(names), len(set(names)), second["next_cursor"]) == (34, 34, None)
+
+
+def test_ids_beyond_the_database_range_are_422_on_every_kind_of_route(
+    client: TestClient,
+    auth,  # type: ignore[no-untyped-def]
+) -> None:
+    headers = auth("admin")
+    huge = 2**31
+    for path in (
+        f"/api/v1/units/{huge}",
+        f"/api/v1/agencies/{huge}",
+        f"/api/v1/users/{huge}",
+        f"/api/v1/plans/{huge}",
+    ):
+        response = client.get(path, headers=headers)
+        assert response.status_code == 422, path
+        assert [e["field"] for e in _problem(response)["errors"]] == [  # type: ignore[union-attr]
+            "path." + path.split("/")[3].rstrip("s").replace("agencie", "agency") + "_id"
+        ]
+    listed = client.get("/api/v1/units", params={"parent_id": huge}, headers=headers)
+    assert listed.status_code == 422

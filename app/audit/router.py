@@ -7,6 +7,7 @@ from app.audit.schemas import AuditEntryRead
 from app.core.auth import Admin
 from app.core.db import SessionDep
 from app.core.errors import Forbidden, Unauthorized, ValidationProblem, responses
+from app.core.ids import MAX_ID
 from app.core.pagination import CursorParam, LimitParam, Page
 
 router = APIRouter(prefix="/audit", tags=["audit"])
@@ -22,8 +23,8 @@ def list_audit_entries(
     session: SessionDep,
     caller: Admin,
     entity: str | None = Query(None, description="Loại bản ghi.", examples=["plan"]),
-    entity_id: int | None = Query(None, description="Mã bản ghi."),
-    actor_id: int | None = Query(None, description="Mã người thực hiện."),
+    entity_id: int | None = Query(None, ge=1, le=MAX_ID, description="Mã bản ghi."),
+    actor_id: int | None = Query(None, ge=1, le=MAX_ID, description="Mã người thực hiện."),
     since: datetime | None = Query(None, description="Chỉ lấy từ thời điểm này (ISO 8601)."),
     limit: LimitParam = 50,
     cursor: CursorParam = None,

@@ -6,6 +6,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
+from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 PROBLEM_JSON = "application/problem+json"
@@ -221,6 +222,16 @@ def install_error_handlers(app: FastAPI) -> None:
         headers = dict(exc.headers) if exc.headers else None
         return problem_response(exc.status_code, code, title, detail, headers=headers)
 
+    async def data_error(_request: Request, _exc: Exception) -> JSONResponse:
+        # Last line of defence: typed params keep values in range, but a value the database
+        # still refuses (out-of-range number, over-long text) is the caller's input, not a 500.
+        return problem_response(
+            422,
+            "value_out_of_range",
+            "Dữ liệu không hợp lệ",
+            "Một giá trị vượt quá giới hạn mà hệ thống lưu trữ được.",
+        )
+
     async def unexpected(_request: Request, _exc: Exception) -> JSONResponse:
         return problem_response(
             500, "internal_error", "Lỗi hệ thống", "Đã có lỗi không mong muốn; vui lòng thử lại."
@@ -229,6 +240,7 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(AppError, app_error)
     app.add_exception_handler(RequestValidationError, validation_error)
     app.add_exception_handler(StarletteHTTPException, http_error)
+    app.add_exception_handler(DataError, data_error)
     app.add_exception_handler(Exception, unexpected)
 
 

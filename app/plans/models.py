@@ -4,7 +4,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, Column, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Column, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from app.core.db import enum_type
@@ -97,7 +97,7 @@ class Task(SQLModel, table=True):
     channel_types: list[str] = Field(default_factory=list, sa_column=Column(JSON))
     topics: list[str] = Field(default_factory=list, sa_column=Column(JSON))
     targets: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON))
-    budget_vnd: int | None = Field(default=None)
+    budget_vnd: int | None = Field(default=None, sa_type=BigInteger)
     version: int = Field(default=1)
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)

@@ -12,12 +12,12 @@ from app.core.errors import (
     responses,
 )
 from app.core.etag import IfMatch, require_if_match, set_etag
+from app.core.ids import MAX_ID, PlanId
 from app.core.pagination import CursorParam, LimitParam, Page
 from app.plans import coverage, service, workflow
 from app.plans.access import PlanIssuer, PlanReader, PlanWriter
 from app.plans.detail import plan_read, plan_summary
 from app.plans.models import Plan, PlanStatus
-from app.plans.params import MAX_ID, PlanId
 from app.plans.schemas import (
     Implementation,
     PlanCreate,

@@ -6,9 +6,9 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from app.core.docnumber import parse_doc_number, parse_symbol
+from app.core.ids import MAX_ID, MAX_VND
 from app.core.text import nfc
 from app.plans.models import PlanStatus, Visibility
-from app.plans.params import MAX_ID
 from app.plans.reference_data import TOPIC_CODES
 from app.plans.task_schemas import TaskRead
 
@@ -84,7 +84,7 @@ class Budget(BaseModel):
         examples=[["dự toán ngân sách chi cho hoạt động CCHC"]],
     )
     estimate_vnd: int | None = Field(
-        default=None, ge=0, description="Dự toán (đồng).", examples=[20000000]
+        default=None, ge=0, le=MAX_VND, description="Dự toán (đồng).", examples=[20000000]
     )
     note: str | None = Field(
         default=None,

@@ -4,9 +4,9 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, Field, field_validator
 
+from app.core.ids import MAX_ID, MAX_VND, DbId
 from app.core.text import nfc
 from app.plans.models import AssignmentRole, AssignmentStatus
-from app.plans.params import MAX_ID, MAX_INT, DbId
 from app.plans.recurrence import Recurrence
 from app.plans.reference_data import CHANNEL_TYPE_CODES, INDICATOR_CODES, TOPIC_CODES
 
@@ -123,7 +123,7 @@ class _TaskFields(BaseModel):
     budget_vnd: int | None = Field(
         default=None,
         ge=0,
-        le=MAX_INT,
+        le=MAX_VND,
         description="Dự toán kinh phí (đồng).",
         examples=[5000000],
     )

@@ -6,11 +6,11 @@ from fastapi import APIRouter, Query, Response
 
 from app.core.db import SessionDep, commit
 from app.core.etag import IfMatch, require_if_match, set_etag
+from app.core.ids import MAX_ID, AssignmentId, PlanId, TaskId
 from app.core.pagination import CursorParam, LimitParam, Page
 from app.plans import assignments, service, tasks
 from app.plans.access import AssignmentReader, PlanReader, PlanWriter, require_issuing_unit
 from app.plans.models import AssignmentStatus, Task
-from app.plans.params import MAX_ID, AssignmentId, PlanId, TaskId
 from app.plans.router import READ_ERRORS, WRITE_ERRORS
 from app.plans.task_schemas import (
     AssignmentRead,

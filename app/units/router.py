@@ -5,6 +5,7 @@ from fastapi import APIRouter, Query
 from app.core.auth import CurrentCaller
 from app.core.db import SessionDep
 from app.core.errors import NotFound, Unauthorized, ValidationProblem, responses
+from app.core.ids import MAX_ID, UnitId
 from app.core.pagination import CursorParam, LimitParam, Page
 from app.units import service
 from app.units.models import AdminUnit, UnitLevel, UnitSuccession
@@ -22,8 +23,12 @@ def list_units(
     session: SessionDep,
     _caller: CurrentCaller,
     level: UnitLevel | None = Query(None, description="Lọc theo cấp."),
-    parent_id: int | None = Query(None, description="Chỉ các đơn vị trực thuộc đơn vị này."),
-    code: str | None = Query(None, description="Mã đơn vị chính thức.", examples=["12352"]),
+    parent_id: int | None = Query(
+        None, ge=1, le=MAX_ID, description="Chỉ các đơn vị trực thuộc đơn vị này."
+    ),
+    code: str | None = Query(
+        None, max_length=10, description="Mã đơn vị chính thức.", examples=["12352"]
+    ),
     q: str | None = Query(
         None,
         max_length=100,
@@ -55,7 +60,7 @@ def list_units(
 @router.get(
     "/{unit_id}", response_model=UnitRead, summary="Một đơn vị hành chính", responses=ERRORS
 )
-def get_unit(unit_id: int, session: SessionDep, _caller: CurrentCaller) -> UnitRead:
+def get_unit(unit_id: UnitId, session: SessionDep, _caller: CurrentCaller) -> UnitRead:
     return UnitRead.model_validate(service.get_unit(session, unit_id))
 
 
@@ -65,7 +70,9 @@ def get_unit(unit_id: int, session: SessionDep, _caller: CurrentCaller) -> UnitR
     summary="Đơn vị trực thuộc",
     responses=ERRORS,
 )
-def list_unit_children(unit_id: int, session: SessionDep, _caller: CurrentCaller) -> list[UnitRead]:
+def list_unit_children(
+    unit_id: UnitId, session: SessionDep, _caller: CurrentCaller
+) -> list[UnitRead]:
     return [UnitRead.model_validate(u) for u in service.children(session, unit_id)]
 
 
@@ -76,7 +83,7 @@ def list_unit_children(unit_id: int, session: SessionDep, _caller: CurrentCaller
     responses=ERRORS,
 )
 def list_unit_ancestors(
-    unit_id: int, session: SessionDep, _caller: CurrentCaller
+    unit_id: UnitId, session: SessionDep, _caller: CurrentCaller
 ) -> list[UnitRead]:
     return [UnitRead.model_validate(u) for u in service.ancestors(session, unit_id)]
 
@@ -100,7 +107,7 @@ def _link_models(rows: list[tuple[AdminUnit, str | None, UnitSuccession]]) -> li
     responses=ERRORS,
 )
 def list_unit_successors(
-    unit_id: int, session: SessionDep, _caller: CurrentCaller
+    unit_id: UnitId, session: SessionDep, _caller: CurrentCaller
 ) -> list[UnitLink]:
     return _link_models(service.successors(session, unit_id))
 
@@ -112,6 +119,6 @@ def list_unit_successors(
     responses=ERRORS,
 )
 def list_unit_predecessors(
-    unit_id: int, session: SessionDep, _caller: CurrentCaller
+    unit_id: UnitId, session: SessionDep, _caller: CurrentCaller
 ) -> list[UnitLink]:
     return _link_models(service.predecessors(session, unit_id))

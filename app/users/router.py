@@ -17,6 +17,7 @@ from app.core.errors import (
     responses,
 )
 from app.core.etag import IfMatch, require_if_match, set_etag
+from app.core.ids import MAX_ID, AgencyId, UserId
 from app.core.pagination import CursorParam, LimitParam, Page
 from app.core.security import create_access_token
 from app.users import service
@@ -123,7 +124,9 @@ def read_me(session: SessionDep, caller: CurrentCaller) -> MeRead:
 def list_agencies(
     session: SessionDep,
     caller: CurrentCaller,
-    unit_id: int | None = Query(None, description="Chỉ cơ quan của đơn vị hành chính này."),
+    unit_id: int | None = Query(
+        None, ge=1, le=MAX_ID, description="Chỉ cơ quan của đơn vị hành chính này."
+    ),
     kind: AgencyKind | None = Query(None, description="Lọc theo loại cơ quan."),
     q: str | None = Query(None, max_length=100, description="Tìm theo tên, không phân biệt dấu."),
     limit: LimitParam = 50,
@@ -156,7 +159,7 @@ def create_agency(
     "/{agency_id}", response_model=AgencyRead, summary="Một cơ quan", responses=READ_ERRORS
 )
 def get_agency(
-    agency_id: int, session: SessionDep, caller: CurrentCaller, response: Response
+    agency_id: AgencyId, session: SessionDep, caller: CurrentCaller, response: Response
 ) -> AgencyRead:
     agency = service.get_agency(session, caller, agency_id)
     set_etag(response, "agency", agency_id, agency.version)
@@ -170,7 +173,7 @@ def get_agency(
     responses=WRITE_ERRORS,
 )
 def update_agency(
-    agency_id: int,
+    agency_id: AgencyId,
     data: AgencyUpdate,
     session: SessionDep,
     caller: Admin,
@@ -194,7 +197,9 @@ def update_agency(
 def list_users(
     session: SessionDep,
     caller: Admin,
-    unit_id: int | None = Query(None, description="Chỉ người dùng của đơn vị này."),
+    unit_id: int | None = Query(
+        None, ge=1, le=MAX_ID, description="Chỉ người dùng của đơn vị này."
+    ),
     role: Role | None = Query(None, description="Lọc theo vai trò."),
     q: str | None = Query(None, max_length=64, description="Một phần tên đăng nhập."),
     limit: LimitParam = 50,
@@ -229,7 +234,7 @@ def create_user(
     summary="Một người dùng (quản trị viên)",
     responses=READ_ERRORS,
 )
-def get_user(user_id: int, session: SessionDep, caller: Admin, response: Response) -> UserRead:
+def get_user(user_id: UserId, session: SessionDep, caller: Admin, response: Response) -> UserRead:
     user = service.get_user(session, caller, user_id)
     set_etag(response, "user", user_id, user.version)
     return UserRead.model_validate(user)
@@ -242,7 +247,7 @@ def get_user(user_id: int, session: SessionDep, caller: Admin, response: Respons
     responses=WRITE_ERRORS,
 )
 def update_user(
-    user_id: int,
+    user_id: UserId,
     data: UserUpdate,
     session: SessionDep,
     caller: Admin,

@@ -2,6 +2,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from app.core.ids import DbId
 from app.core.text import nfc
 from app.users.models import AgencyKind, Role
 
@@ -37,7 +38,7 @@ class AgencyBase(BaseModel):
 
 
 class AgencyCreate(AgencyBase):
-    unit_id: int = Field(description="Đơn vị hành chính của cơ quan.", examples=[566])
+    unit_id: DbId = Field(description="Đơn vị hành chính của cơ quan.", examples=[566])
 
 
 class AgencyUpdate(BaseModel):
@@ -55,7 +56,7 @@ class AgencyRead(AgencyBase):
     model_config = ConfigDict(from_attributes=True)
 
     id: int = Field(description="Mã cơ quan.")
-    unit_id: int = Field(description="Đơn vị hành chính của cơ quan.")
+    unit_id: DbId = Field(description="Đơn vị hành chính của cơ quan.")
     version: int = Field(description="Phiên bản (tăng sau mỗi lần sửa; dùng cho ETag).")
 
 
@@ -64,7 +65,7 @@ class UserBase(BaseModel):
         min_length=2, max_length=120, description="Họ và tên.", examples=["Nguyễn Bá Tâm"]
     )
     role: Role = Field(description="Vai trò.", examples=["officer"])
-    agency_id: int | None = Field(
+    agency_id: DbId | None = Field(
         default=None, description="Cơ quan công tác (thuộc đơn vị của người dùng)."
     )
 
@@ -87,7 +88,7 @@ class UserCreate(UserBase):
         max_length=128,
         description="Mật khẩu (ít nhất 10 ký tự).",
     )
-    unit_id: int | None = Field(
+    unit_id: DbId | None = Field(
         description="Đơn vị hành chính; null chỉ dành cho tài khoản toàn quốc.", examples=[11404]
     )
     scopes: list[str] = Field(
@@ -102,7 +103,7 @@ class UserUpdate(BaseModel):
         default=None, min_length=2, max_length=120, description="Họ tên mới."
     )
     role: Role | None = Field(default=None, description="Vai trò mới.")
-    agency_id: int | None = Field(default=None, description="Cơ quan công tác mới.")
+    agency_id: DbId | None = Field(default=None, description="Cơ quan công tác mới.")
     is_active: bool | None = Field(default=None, description="false để khóa tài khoản.")
     password: str | None = Field(
         default=None, min_length=10, max_length=128, description="Mật khẩu mới."
