@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 from fastapi import Query
 from pydantic import BaseModel, Field
-from sqlalchemy import ColumnElement, Select, and_, or_
+from sqlalchemy import ColumnElement, Select, and_, false, or_
 from sqlmodel import Session
 
 from app.core.errors import ValidationProblem
@@ -61,16 +61,33 @@ class SortKey:
     value: Callable[[Any], Any]
     descending: bool = False
     parse: Callable[[Any], Any] = lambda raw: raw
+    # A nullable key sorts its NULLs last, in either direction.
+    nullable: bool = False
+
+    def equal(self, raw: Any) -> ColumnElement[bool]:
+        if raw is None:
+            return self.expression.is_(None)  # type: ignore[no-any-return]
+        return self.expression == self.parse(raw)  # type: ignore[no-any-return]
+
+    def beyond(self, raw: Any) -> ColumnElement[bool]:
+        """Rows that come after the value `raw` in this key's order."""
+        if raw is None:
+            return false()
+        value = self.parse(raw)
+        step = self.expression < value if self.descending else self.expression > value
+        return or_(step, self.expression.is_(None)) if self.nullable else step
+
+    def order(self) -> Any:
+        ordered = self.expression.desc() if self.descending else self.expression.asc()
+        return ordered.nulls_last() if self.nullable else ordered
 
 
 def _after(keys: Sequence[SortKey], values: list[Any]) -> ColumnElement[bool]:
     """Rows strictly after `values` in the order of `keys`: (a > x) or (a = x and b > y) …"""
     clauses = []
     for i, key in enumerate(keys):
-        value = key.parse(values[i])
-        step = key.expression < value if key.descending else key.expression > value
-        equal = [k.expression == k.parse(values[j]) for j, k in enumerate(keys[:i])]
-        clauses.append(and_(*equal, step))
+        equal = [k.equal(values[j]) for j, k in enumerate(keys[:i])]
+        clauses.append(and_(*equal, key.beyond(values[i])))
     return or_(*clauses)
 
 
@@ -86,7 +103,7 @@ def paginate[R](
             raise ValidationProblem.for_field(
                 "query.cursor", "Con trỏ trang không hợp lệ; hãy dùng đúng `next_cursor` đã nhận."
             ) from exc
-    order = [k.expression.desc() if k.descending else k.expression.asc() for k in keys]
+    order = [k.order() for k in keys]
     rows: list[R] = list(session.exec(stmt.order_by(*order).limit(limit + 1)))  # type: ignore[call-overload]
     if len(rows) <= limit:
         return rows, None

@@ -4,8 +4,8 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Column, UniqueConstraint
-from sqlmodel import Field, SQLModel
+from sqlalchemy import JSON, BigInteger, Column, Index, UniqueConstraint
+from sqlmodel import Field, SQLModel, col
 
 from app.core.db import enum_type
 from app.users.models import utcnow
@@ -69,6 +69,15 @@ class Plan(SQLModel, table=True):
     version: int = Field(default=1)
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
+
+
+# The list order (newest issue date first, drafts last): an index PG can read in that order,
+# so a page is an index scan that stops after `limit` rows, not a sort of every plan.
+Index(
+    "ix_plan_listing",
+    col(Plan.issued_on).desc().nulls_last(),
+    col(Plan.id).desc(),
+)
 
 
 class PlanTopic(SQLModel, table=True):

@@ -3,7 +3,7 @@
 from datetime import date
 from typing import Any
 
-from sqlalchemy import delete, func, insert, or_
+from sqlalchemy import delete, insert, or_
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
@@ -22,8 +22,6 @@ from app.reference.models import Topic
 from app.units.models import AdminUnit
 from app.users.models import utcnow
 
-# Drafts have no issue date: they sort after every issued plan.
-_NO_DATE = date(1, 1, 1)
 _REQUIRED = ("title", "period_start", "period_end", "symbol", "visibility")
 _JSON_LISTS = ("legal_bases", "purposes", "requirements", "recipients")
 
@@ -136,10 +134,11 @@ def list_plans(
         stmt = stmt.where(col(Plan.title_folded).like(like_pattern(q), escape="\\"))
     keys = [
         SortKey(
-            func.coalesce(col(Plan.issued_on), _NO_DATE),
-            lambda row: row[0].issued_on or _NO_DATE,
+            col(Plan.issued_on),
+            lambda row: row[0].issued_on,
             descending=True,
             parse=date.fromisoformat,
+            nullable=True,
         ),
         SortKey(col(Plan.id), lambda row: row[0].id, descending=True, parse=int),
     ]
