@@ -64,8 +64,9 @@ def cmd_load_demo(_args: argparse.Namespace) -> int:
 
 
 def cmd_create_user(args: argparse.Namespace) -> int:
-    from sqlmodel import Session, select
+    from sqlmodel import Session, col, select
 
+    from app.audit.service import record, snapshot
     from app.core.db import get_engine
     from app.core.security import hash_password
     from app.units.models import AdminUnit
@@ -77,7 +78,8 @@ def cmd_create_user(args: argparse.Namespace) -> int:
             unit = session.exec(
                 select(AdminUnit)
                 .where(AdminUnit.code == args.unit_code)
-                .order_by(AdminUnit.valid_to.is_(None))  # type: ignore[union-attr]
+                # A code can name an old and a new commune: the unit in force today wins.
+                .order_by(col(AdminUnit.valid_to).is_(None).desc())
             ).first()
             if unit is None:
                 print(f"No unit with code {args.unit_code}", file=sys.stderr)
@@ -86,16 +88,18 @@ def cmd_create_user(args: argparse.Namespace) -> int:
         if session.exec(select(User).where(User.username == args.username)).first():
             print(f"User {args.username} already exists", file=sys.stderr)
             return 2
-        session.add(
-            User(
-                username=args.username,
-                full_name=args.full_name or args.username,
-                role=Role(args.role),
-                unit_id=unit_id,
-                password_hash=hash_password(args.password),
-                scopes=" ".join(args.scope or []),
-            )
+        user = User(
+            username=args.username,
+            full_name=args.full_name or args.username,
+            role=Role(args.role),
+            unit_id=unit_id,
+            password_hash=hash_password(args.password),
+            scopes=" ".join(args.scope or []),
         )
+        session.add(user)
+        session.flush()
+        # An operator's write is audited like any other; the actor is the command line (None).
+        record(session, None, "create", "user", user.id, user.unit_id, after=snapshot(user))
         session.commit()
     print(f"Created {args.role} {args.username}")
     return 0

@@ -66,5 +66,4 @@ def require(*roles: Role, scope: str | None = None) -> Callable[[Caller], Caller
 
 
 PEOPLE = (Role.admin, Role.leader, Role.officer, Role.viewer)
-Reader = Annotated[Caller, Depends(require(*PEOPLE, Role.portal, scope="read"))]
 Admin = Annotated[Caller, Depends(require(Role.admin))]
