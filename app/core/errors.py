@@ -109,12 +109,6 @@ class ValidationProblem(AppError):
         return cls(message, errors=[FieldProblem(field=field, message=message, type=type_)])
 
 
-class RateLimited(AppError):
-    status = 429
-    code = "rate_limited"
-    title = "Quá nhiều yêu cầu"
-
-
 _HTTP_TITLES: dict[int, tuple[str, str]] = {
     400: ("bad_request", "Yêu cầu không hợp lệ"),
     401: ("unauthorized", "Chưa xác thực"),

@@ -7,7 +7,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 from sqlmodel import Session, col, select
 
 from app.core.errors import Forbidden, ValidationProblem
-from app.units.models import AdminUnit
+from app.units.models import AdminUnit, ancestor_paths
 from app.users.models import SERVICE_ROLES, Role
 
 
@@ -31,10 +31,7 @@ class Caller:
 
     def ancestor_paths(self) -> list[str]:
         """Paths of the caller's unit's ancestors: "old/33/332/12352/" → old/33/, old/33/332/."""
-        if self.unit_path is None:
-            return []
-        tree, *codes = self.unit_path.rstrip("/").split("/")
-        return [f"{tree}/{'/'.join(codes[:n])}/" for n in range(1, len(codes))]
+        return [] if self.unit_path is None else ancestor_paths(self.unit_path)
 
     def owns_path(self, path: str) -> bool:
         """Whether a unit with this path lies in the caller's subtree (their unit included)."""
@@ -45,8 +42,7 @@ def subtree_filter(caller: Caller, unit_column: InstrumentedAttribute[int]) -> C
     """Rows whose unit is the caller's unit or below it."""
     if caller.unit_path is None:
         return true()
-    units = select(AdminUnit.id).where(col(AdminUnit.path).startswith(caller.unit_path))
-    return unit_column.in_(units)
+    return unit_subtree_filter(caller.unit_path, unit_column)
 
 
 def unit_subtree_filter(

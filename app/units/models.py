@@ -15,6 +15,12 @@ class UnitLevel(StrEnum):
     commune = "commune"
 
 
+def ancestor_paths(path: str) -> list[str]:
+    """Paths of a unit's ancestors, province first: "old/33/332/12352/" → old/33/, old/33/332/."""
+    tree, *codes = path.rstrip("/").split("/")
+    return [f"{tree}/{'/'.join(codes[:n])}/" for n in range(1, len(codes))]
+
+
 class AdminUnit(SQLModel, table=True):
     __tablename__ = "admin_unit"
     # Postgres uses a btree index for LIKE 'prefix%' only with pattern ops (non-C collations).

@@ -2,14 +2,14 @@
 
 from datetime import date
 
-from sqlalchemy import ColumnElement, and_, func, or_
+from sqlalchemy import ColumnElement, and_, or_
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from app.core.errors import NotFound
 from app.core.pagination import SortKey, paginate
 from app.core.text import fold, like_pattern
-from app.units.models import AdminUnit, UnitLevel, UnitSuccession
+from app.units.models import AdminUnit, UnitLevel, UnitSuccession, ancestor_paths
 
 
 def valid_on(as_of: date) -> ColumnElement[bool]:
@@ -61,9 +61,7 @@ def children(session: Session, unit_id: int) -> list[AdminUnit]:
 
 def ancestors(session: Session, unit_id: int) -> list[AdminUnit]:
     """From the province down to the unit's parent."""
-    unit = get_unit(session, unit_id)
-    tree, *codes = unit.path.rstrip("/").split("/")
-    prefixes = [f"{tree}/{'/'.join(codes[:n])}/" for n in range(1, len(codes))]
+    prefixes = ancestor_paths(get_unit(session, unit_id).path)
     if not prefixes:
         return []
     stmt = select(AdminUnit).where(col(AdminUnit.path).in_(prefixes))
@@ -100,8 +98,3 @@ def predecessors(
     session: Session, unit_id: int
 ) -> list[tuple[AdminUnit, str | None, UnitSuccession]]:
     return _links(session, unit_id, forward=False)
-
-
-def count_by_level(session: Session, as_of: date) -> dict[str, int]:
-    stmt = select(AdminUnit.level, func.count()).where(valid_on(as_of)).group_by(AdminUnit.level)
-    return {str(level): n for level, n in session.exec(stmt)}
