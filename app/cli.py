@@ -63,6 +63,19 @@ def cmd_load_demo(_args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_refresh_due_dates(_args: argparse.Namespace) -> int:
+    from sqlmodel import Session
+
+    from app.core.db import get_engine
+    from app.plans.assignments import refresh_next_due
+
+    with Session(get_engine()) as session:
+        updated = refresh_next_due(session)
+        session.commit()
+    print(f"Assignments whose next due date moved on: {updated}")
+    return 0
+
+
 def cmd_create_user(args: argparse.Namespace) -> int:
     from sqlmodel import Session, col, select
 
@@ -145,6 +158,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("load-demo", help="seed plans, agencies and demo users").set_defaults(
         func=cmd_load_demo
     )
+    sub.add_parser(
+        "refresh-due-dates", help="move passed next-due dates on (run daily from cron)"
+    ).set_defaults(func=cmd_refresh_due_dates)
     cu = sub.add_parser("create-user", help="create a user")
     cu.add_argument("username")
     cu.add_argument("--password", required=True)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, insert, or_
+from sqlalchemy import ColumnElement, insert, or_, update
 from sqlalchemy import select as sa_select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
@@ -32,7 +32,6 @@ from app.units.service import valid_on
 from app.users.models import Agency, Role, utcnow
 
 _FINISHED = (AssignmentStatus.done, AssignmentStatus.cancelled)
-_NEVER = date(9999, 12, 31)
 
 
 def vietnam_today(now_utc: datetime | None = None) -> date:
@@ -208,15 +207,39 @@ def list_assignments(
         stmt = stmt.where(col(Assignment.next_due_on) < due_before)
     keys = [
         SortKey(
-            func.coalesce(col(Assignment.next_due_on), _NEVER),
-            lambda row: row[0].next_due_on or _NEVER,
+            col(Assignment.next_due_on),
+            lambda row: row[0].next_due_on,
             parse=date.fromisoformat,
+            nullable=True,
         ),
         SortKey(col(Assignment.id), lambda row: row[0].id, parse=int),
     ]
     rows: list[Sequence[Any]]
     rows, next_cursor = paginate(session, stmt, keys, limit, cursor)
     return rows, next_cursor
+
+
+def refresh_next_due(session: Session, today: date | None = None) -> int:
+    """Move every stored `next_due_on` that has passed to the task's next due date.
+
+    The column only orders and filters lists (responses compute the live value), and it changes
+    when a due date passes, not when a row is written: `python -m app refresh-due-dates` runs
+    this once a day (cron) so `mine=true` keeps what is due next first. Returns rows updated.
+    """
+    today = today or vietnam_today()
+    stale = session.execute(
+        sa_select(col(Assignment.id), Task, col(Plan.period_start), col(Plan.period_end))
+        .join(Task, col(Task.id) == Assignment.task_id)
+        .join(Plan, col(Plan.id) == Assignment.plan_id)
+        .where(col(Assignment.next_due_on) < today, col(Plan.status) == PlanStatus.issued)
+    ).all()
+    changes = [
+        {"id": assignment_id, "next_due_on": next_due(task_due_dates(task, start, end), today)}
+        for assignment_id, task, start, end in stale
+    ]
+    if changes:
+        session.execute(update(Assignment), changes)
+    return len(changes)
 
 
 # --- progress -----------------------------------------------------------------------------

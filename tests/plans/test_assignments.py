@@ -278,3 +278,34 @@ def test_filters_by_assignee_unit_and_status(client: TestClient, db: Session, au
     ).json()
 
     assert len(body["items"]) == 10  # Lệ Xá's 7 leads and 3 coordinators
+
+
+def test_daily_refresh_moves_a_passed_due_date_to_the_next_one(
+    client: TestClient, db: Session, auth: Auth
+) -> None:
+    from app.plans.assignments import refresh_next_due
+
+    radio = seed_tasks(db, "lexa-17-2024")[6].lead_agency_id
+    draft = create_draft(
+        client,
+        auth("lexa.officer"),
+        title="Phát thanh CCHC hàng tuần 2030",
+        period_start="2030-01-01",
+        period_end="2030-12-31",
+    )
+    task = add_task(
+        client, auth("lexa.officer"), draft["id"], lead_agency_id=radio, recurrence="weekly"
+    )
+    client.post(
+        f"{API}/plans/{draft['id']}/issue",
+        json={"number": 31, "issued_on": "2029-12-20"},
+        headers=auth("lexa.leader"),
+    )
+    assignment = _assignment(db, task["id"])
+    assert assignment.next_due_on == date(2030, 1, 7)
+
+    # On 1 Dec 2030 the weeks end on 7 Jan + 7k: the next end on or after 1 Dec is 2 Dec.
+    assert refresh_next_due(db, today=date(2030, 12, 1)) == 1
+    db.refresh(assignment)
+    assert assignment.next_due_on == date(2030, 12, 2)
+    assert refresh_next_due(db, today=date(2030, 12, 1)) == 0
