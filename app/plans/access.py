@@ -2,8 +2,10 @@
 
 Reading: a caller reads every plan of its own subtree, the plans of its ancestors once they are
 no longer drafts (an ancestor's draft is still the ancestor's internal work), and every published
-plan (public and issued or closed). The portal reads published plans only; national accounts
-(admin, integration with the `read` scope) read everything. Anything else is a 404.
+plan (public and issued or closed). Assignments (who does what, progress notes) are read only
+within the caller's own line: publishing a plan publishes its text, not its internal follow-up.
+The portal reads published plans only; national accounts (admin, integration with the `read`
+scope) read everything. Anything else is a 404.
 
 Writing: only an officer or leader of the issuing unit itself (not of a parent unit) changes a
 plan and its tasks, and only a leader of that unit issues or closes it. A visible plan the caller
@@ -13,7 +15,7 @@ may not change is a 403.
 from typing import Annotated
 
 from fastapi import Depends
-from sqlalchemy import ColumnElement, and_, or_, true
+from sqlalchemy import ColumnElement, and_, false, or_, true
 from sqlmodel import col
 
 from app.core.auth import PEOPLE, require
@@ -35,10 +37,14 @@ def published() -> ColumnElement[bool]:
     return and_(col(Plan.visibility) == Visibility.public, col(Plan.status).in_(PUBLISHED))
 
 
-def plan_visible(caller: Caller) -> ColumnElement[bool]:
-    """The plans `caller` may read, as a filter on `Plan`."""
+def in_hierarchy(caller: Caller) -> ColumnElement[bool]:
+    """Plans of the caller's own line: its subtree, and its ancestors' once no longer drafts.
+
+    This is also who reads a plan's assignments: the work and progress notes of the units
+    involved, which publishing the plan does not publish.
+    """
     if caller.role == Role.portal:
-        return published()
+        return false()
     if caller.is_national:
         return true()
     unit = col(Plan.unit_id)
@@ -48,8 +54,14 @@ def plan_visible(caller: Caller) -> ColumnElement[bool]:
             col(Plan.status) != PlanStatus.draft,
             subtree_or_ancestors_filter(caller, unit),  # type: ignore[arg-type]
         ),
-        published(),
     )
+
+
+def plan_visible(caller: Caller) -> ColumnElement[bool]:
+    """The plans `caller` may read, as a filter on `Plan`: its own line plus published ones."""
+    if caller.role == Role.portal:
+        return published()
+    return or_(in_hierarchy(caller), published())
 
 
 def require_issuing_unit(caller: Caller, plan: Plan, action: str = "thay đổi") -> None:

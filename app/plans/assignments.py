@@ -23,7 +23,7 @@ from app.core.docnumber import format_plan_number
 from app.core.errors import Conflict, Forbidden, NotFound
 from app.core.pagination import SortKey, paginate
 from app.core.scope import Caller
-from app.plans.access import plan_visible
+from app.plans.access import in_hierarchy
 from app.plans.models import Assignment, AssignmentRole, AssignmentStatus, Plan, PlanStatus, Task
 from app.plans.recurrence import VIETNAM_TZ, Recurrence, due_dates, is_overdue, next_due
 from app.plans.task_schemas import AssignmentRead, AssignmentUpdate
@@ -158,7 +158,7 @@ def assignment_read(row: Sequence[Any], now_utc: datetime | None = None) -> Assi
 
 def get_assignment(session: Session, caller: Caller, assignment_id: int) -> Sequence[Any]:
     row = session.execute(
-        _select().where(Assignment.id == assignment_id, plan_visible(caller))
+        _select().where(Assignment.id == assignment_id, in_hierarchy(caller))
     ).first()
     if row is None:
         raise NotFound(f"Không tìm thấy phân công mã {assignment_id}.")
@@ -192,7 +192,7 @@ def list_assignments(
     cursor: str | None,
 ) -> tuple[list[Sequence[Any]], str | None]:
     """Visible assignments, what is due next first (then those with nothing left due)."""
-    stmt = _select().where(plan_visible(caller))
+    stmt = _select().where(in_hierarchy(caller))
     if mine:
         stmt = stmt.where(_mine(caller), Plan.status == PlanStatus.issued)
     if plan_id is not None:

@@ -309,3 +309,21 @@ def test_daily_refresh_moves_a_passed_due_date_to_the_next_one(
     db.refresh(assignment)
     assert assignment.next_due_on == date(2030, 12, 2)
     assert refresh_next_due(db, today=date(2030, 12, 1)) == 0
+
+
+def test_assignments_of_a_public_plan_stay_within_its_line(
+    client: TestClient, db: Session, auth: Auth
+) -> None:
+    # Lệ Xá's 17/KH-UBND is public: Hà Nội reads the plan, not who does what in Lệ Xá.
+    plan = seed_plan(db, "lexa-17-2024")
+    assignment = _assignment(db, seed_tasks(db, "lexa-17-2024")[1].id)
+
+    assert client.get(f"{API}/plans/{plan.id}", headers=auth("hanoi.officer")).status_code == 200
+    hidden = client.get(f"{API}/assignments/{assignment.id}", headers=auth("hanoi.officer"))
+    assert hidden.status_code == 404
+    listed = client.get(
+        f"{API}/assignments", params={"plan_id": plan.id}, headers=auth("hanoi.officer")
+    ).json()
+    assert listed["items"] == []
+    district = client.get(f"{API}/assignments/{assignment.id}", headers=auth("tienlu.officer"))
+    assert district.status_code == 200
