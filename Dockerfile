@@ -15,6 +15,7 @@ RUN pip install --no-cache-dir /wheels/*.whl && rm -rf /wheels
 COPY alembic.ini ./
 COPY migrations ./migrations
 USER cchc
+# One server process per core unless CCHC_WORKERS says otherwise.
 ENV CCHC_ENV=production PORT=8000
 EXPOSE 8000
-CMD ["sh", "-c", "python -m app migrate && python -m app serve --host 0.0.0.0 --port ${PORT} --workers 2"]
+CMD ["sh", "-c", "python -m app migrate && python -m app serve --host 0.0.0.0 --port ${PORT}"]

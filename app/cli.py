@@ -14,6 +14,12 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 
+def _say(args: argparse.Namespace, line: str) -> None:
+    """A progress line, left out with --quiet (what an operator must act on is always printed)."""
+    if not args.quiet:
+        print(line)
+
+
 def _alembic_config() -> "Config":
     from alembic.config import Config
 
@@ -22,15 +28,31 @@ def _alembic_config() -> "Config":
     return Config(str(local if local.exists() else ROOT / "alembic.ini"))
 
 
-def cmd_migrate(_args: argparse.Namespace) -> int:
+def _schema_revision() -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    from app.core.db import get_engine
+
+    with get_engine().connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
     from alembic import command
 
+    before = _schema_revision()
     command.upgrade(_alembic_config(), "head")
-    print("Schema is at the latest revision.")
+    after = _schema_revision()
+    if before is None:
+        _say(args, f"Schema created at revision {after}.")
+    elif before != after:
+        _say(args, f"Schema upgraded from revision {before} to {after}.")
+    else:
+        _say(args, f"Schema already at the latest revision ({after}).")
     return 0
 
 
-def cmd_load_units(_args: argparse.Namespace) -> int:
+def cmd_load_units(args: argparse.Namespace) -> int:
     from sqlmodel import Session
 
     from app.core.db import get_engine
@@ -42,14 +64,15 @@ def cmd_load_units(_args: argparse.Namespace) -> int:
         session.commit()
     elapsed = time.perf_counter() - started
     counts = ", ".join(f"{k}={v}" for k, v in sorted(report.counts.items()))
-    print(
+    _say(
+        args,
         f"Units: {report.units_inserted} inserted, {report.successions_inserted} succession "
-        f"links inserted in {elapsed:.1f}s ({counts})"
+        f"links inserted in {elapsed:.1f}s ({counts})",
     )
     return 0
 
 
-def cmd_load_demo(_args: argparse.Namespace) -> int:
+def cmd_load_demo(args: argparse.Namespace) -> int:
     from sqlmodel import Session
 
     from app.core.db import get_engine
@@ -59,7 +82,11 @@ def cmd_load_demo(_args: argparse.Namespace) -> int:
         report = load_demo(session)
         session.commit()
     for line in report:
-        print(line)
+        # The demo password (or that it is unchanged) is the one line an operator needs.
+        if "password" in line:
+            print(line)
+        else:
+            _say(args, line)
     return 0
 
 
@@ -76,6 +103,19 @@ def cmd_refresh_due_dates(_args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_expire_idempotency_keys(_args: argparse.Namespace) -> int:
+    from sqlmodel import Session
+
+    from app.core.db import get_engine
+    from app.core.idempotency import RETENTION, expire
+
+    with Session(get_engine()) as session:
+        removed = expire(session)
+        session.commit()
+    print(f"Idempotency keys older than {RETENTION}: {removed} deleted")
+    return 0
+
+
 def cmd_create_user(args: argparse.Namespace) -> int:
     from sqlmodel import Session, col, select
 
@@ -84,7 +124,11 @@ def cmd_create_user(args: argparse.Namespace) -> int:
     from app.core.security import hash_password
     from app.units.models import AdminUnit
     from app.users.models import Role, User
+    from app.users.passwords import password_problem
 
+    if problem := password_problem(args.password, args.username, args.full_name or ""):
+        print(problem, file=sys.stderr)
+        return 2
     with Session(get_engine()) as session:
         unit_id = None
         if args.unit_code:
@@ -128,10 +172,23 @@ def cmd_openapi(_args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from app.core.observability import logging_config
     from app.core.settings import get_settings
 
-    get_settings().check_safe_to_serve()
-    uvicorn.run("app.main:app", host=args.host, port=args.port, workers=args.workers)
+    settings = get_settings()
+    settings.check_safe_to_serve()
+    workers = args.workers or settings.worker_count
+    # h11 bounds the request line and headers it buffers (httptools does not).
+    uvicorn.run(
+        "app.main:app",
+        host=args.host,
+        port=args.port,
+        workers=workers,
+        log_config=logging_config(settings),
+        access_log=False,  # the app logs one line per request itself, with its request id
+        http="h11",
+        h11_max_incomplete_event_size=settings.max_header_bytes,
+    )
     return 0
 
 
@@ -150,6 +207,9 @@ def cmd_db_ping(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cchc", description="cchc-api operator commands")
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="print only what needs the operator's attention"
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("migrate", help="alembic upgrade head").set_defaults(func=cmd_migrate)
     sub.add_parser("load-units", help="load both official unit trees").set_defaults(
@@ -161,6 +221,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser(
         "refresh-due-dates", help="move passed next-due dates on (run daily from cron)"
     ).set_defaults(func=cmd_refresh_due_dates)
+    sub.add_parser(
+        "expire-idempotency-keys", help="delete Idempotency-Keys past 24 h (run daily from cron)"
+    ).set_defaults(func=cmd_expire_idempotency_keys)
     cu = sub.add_parser("create-user", help="create a user")
     cu.add_argument("username")
     cu.add_argument("--password", required=True)
@@ -177,7 +240,9 @@ def build_parser() -> argparse.ArgumentParser:
     sv = sub.add_parser("serve", help="serve the API with uvicorn")
     sv.add_argument("--host", default="127.0.0.1")
     sv.add_argument("--port", type=int, default=8000)
-    sv.add_argument("--workers", type=int, default=1)
+    sv.add_argument(
+        "--workers", type=int, default=0, help="server processes (default: CCHC_WORKERS or cores)"
+    )
     sv.set_defaults(func=cmd_serve)
     ping = sub.add_parser("db-ping", help="exit 0 when the database answers")
     ping.add_argument("--url", required=True)

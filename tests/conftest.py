@@ -2,7 +2,8 @@
 and every test inside a transaction that is rolled back at its end (savepoints).
 
 CCHC_TEST_DATABASE=sqlite (default) uses a temporary SQLite file; a postgresql+psycopg:// URL
-uses a fresh database `cchc_test` created on that server.
+uses a fresh database (`cchc_test`, or `CCHC_TEST_DBNAME`) created on that server, so two
+checkouts on one machine can run their suites side by side.
 """
 
 import os
@@ -11,11 +12,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 _target = os.environ.get("CCHC_TEST_DATABASE", "sqlite")
+TEST_DBNAME = os.environ.get("CCHC_TEST_DBNAME", "cchc_test")
 _tmp = Path(tempfile.mkdtemp(prefix="cchc-test-"))
 if _target == "sqlite":
     TEST_URL = f"sqlite:///{_tmp / 'test.sqlite3'}"
 else:
-    TEST_URL = _target.rsplit("/", 1)[0] + "/cchc_test"
+    TEST_URL = _target.rsplit("/", 1)[0] + "/" + TEST_DBNAME
 os.environ["DATABASE_URL"] = TEST_URL
 os.environ["CCHC_ENV"] = "test"
 os.environ["CCHC_ARGON2_FAST"] = "1"
@@ -24,11 +26,12 @@ os.environ["CCHC_SECRET_KEY"] = TEST_SECRET = "test-secret-key-not-for-productio
 
 import pytest  # noqa: E402
 from alembic import command  # noqa: E402
+from fastapi import FastAPI, Request  # noqa: E402
 from fastapi.testclient import TestClient  # noqa: E402
 from sqlalchemy import Connection, Engine, create_engine, event, text  # noqa: E402
 from sqlmodel import Session  # noqa: E402
 
-from app.core.db import get_engine, get_session  # noqa: E402
+from app.core.db import SAFE_METHODS, get_engine, get_session, unit_of_work  # noqa: E402
 from app.core.settings import ROOT  # noqa: E402
 from app.main import create_app  # noqa: E402
 
@@ -37,8 +40,8 @@ def _recreate_postgres_database(url: str) -> None:
     admin_url = url.rsplit("/", 1)[0] + "/postgres"
     admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        conn.execute(text("DROP DATABASE IF EXISTS cchc_test WITH (FORCE)"))
-        conn.execute(text("CREATE DATABASE cchc_test"))
+        conn.execute(text(f"DROP DATABASE IF EXISTS {TEST_DBNAME} WITH (FORCE)"))
+        conn.execute(text(f"CREATE DATABASE {TEST_DBNAME}"))
     admin.dispose()
 
 
@@ -91,10 +94,21 @@ def db(engine: Engine) -> Iterator[Session]:
         connection.close()
 
 
+def serve_from(app: FastAPI, db: Session) -> None:
+    """Requests to `app` use the test's session inside the production unit of work: a failing
+    request rolls back to the test's savepoint, a successful write commits (releases) it."""
+
+    def same_session(request: Request) -> Iterator[Session]:
+        with unit_of_work(db, write=request.method not in SAFE_METHODS):
+            yield db
+
+    app.dependency_overrides[get_session] = same_session
+
+
 @pytest.fixture
 def client(db: Session) -> Iterator[TestClient]:
     app = create_app()
-    app.dependency_overrides[get_session] = lambda: db
+    serve_from(app, db)
     with TestClient(app, raise_server_exceptions=False) as c:
         yield c
 

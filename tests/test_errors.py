@@ -44,7 +44,7 @@ def test_malformed_json_is_422_not_500(client: TestClient, auth) -> None:  # typ
         headers={**auth("admin"), "Content-Type": "application/json"},
     )
     assert response.status_code == 422
-    assert _problem(response)["code"] == "validation_error"
+    assert _problem(response)["code"] == "invalid_json"
 
 
 def test_tampered_cursor_is_422(client: TestClient, auth) -> None:  # type: ignore[no-untyped-def]

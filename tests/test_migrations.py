@@ -9,7 +9,9 @@ from sqlalchemy import Engine, create_engine, inspect, text
 
 from app.core.db import make_engine
 from app.models import metadata
-from tests.conftest import TEST_URL, _tmp, migrate
+from tests.conftest import TEST_DBNAME, TEST_URL, _tmp, migrate
+
+SCRATCH = f"{TEST_DBNAME}_migrations"
 
 
 @pytest.fixture
@@ -23,13 +25,13 @@ def scratch_engine() -> Iterator[Engine]:
         return
     admin = create_engine(TEST_URL.rsplit("/", 1)[0] + "/postgres", isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        conn.execute(text("DROP DATABASE IF EXISTS cchc_migrations WITH (FORCE)"))
-        conn.execute(text("CREATE DATABASE cchc_migrations"))
-    engine = make_engine(TEST_URL.rsplit("/", 1)[0] + "/cchc_migrations")
+        conn.execute(text(f"DROP DATABASE IF EXISTS {SCRATCH} WITH (FORCE)"))
+        conn.execute(text(f"CREATE DATABASE {SCRATCH}"))
+    engine = make_engine(TEST_URL.rsplit("/", 1)[0] + "/" + SCRATCH)
     yield engine
     engine.dispose()
     with admin.connect() as conn:
-        conn.execute(text("DROP DATABASE IF EXISTS cchc_migrations WITH (FORCE)"))
+        conn.execute(text(f"DROP DATABASE IF EXISTS {SCRATCH} WITH (FORCE)"))
     admin.dispose()
 
 

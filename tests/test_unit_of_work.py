@@ -6,15 +6,15 @@ import sys
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session, select
 
-from app.core.settings import DEFAULT_SECRET, ROOT
+from app.core.settings import PUBLISHED_DEV_SECRET, ROOT
 from app.users.models import Agency
 from tests.helpers import unit_id
 
 
-def test_failing_commit_answers_409_and_keeps_nothing(
+def test_commit_failing_as_busy_answers_503_with_retry_after_and_keeps_nothing(
     client: TestClient,
     db: Session,
     auth,
@@ -32,9 +32,32 @@ def test_failing_commit_answers_409_and_keeps_nothing(
         json={"unit_id": lexa, "name": "Đoàn Thanh niên xã", "kind": "mass_organisation"},
         headers=headers,
     )
-    assert (response.status_code, response.json()["code"]) == (409, "database_busy")
+    assert (response.status_code, response.json()["code"]) == (503, "database_busy")
+    assert response.headers["Retry-After"] == "1"
     monkeypatch.undo()
     assert db.exec(select(Agency).where(Agency.name == "Đoàn Thanh niên xã")).first() is None
+
+
+def test_commit_failing_on_a_constraint_answers_409_and_keeps_nothing(
+    client: TestClient,
+    db: Session,
+    auth,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+) -> None:
+    lexa = unit_id(db, "commune", "12352")
+
+    def refuse() -> None:
+        raise IntegrityError("COMMIT", {}, Exception("duplicate key"))
+
+    monkeypatch.setattr(db, "commit", refuse)
+    response = client.post(
+        "/api/v1/agencies",
+        json={"unit_id": lexa, "name": "Hội Nông dân xã", "kind": "mass_organisation"},
+        headers=auth("admin"),
+    )
+    assert (response.status_code, response.json()["code"]) == (409, "integrity_conflict")
+    monkeypatch.undo()
+    assert db.exec(select(Agency).where(Agency.name == "Hội Nông dân xã")).first() is None
 
 
 def test_production_refuses_the_default_secret_without_printing_it() -> None:
@@ -50,4 +73,4 @@ def test_production_refuses_the_default_secret_without_printing_it() -> None:
     )
     assert result.returncode != 0
     assert "CCHC_SECRET_KEY must be set" in result.stderr
-    assert DEFAULT_SECRET not in result.stdout + result.stderr
+    assert PUBLISHED_DEV_SECRET not in result.stdout + result.stderr

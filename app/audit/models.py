@@ -6,7 +6,7 @@ from typing import Any
 from sqlalchemy import JSON, Column
 from sqlmodel import Field, SQLModel
 
-from app.users.models import utcnow
+from app.core.clock import utcnow
 
 
 class AuditEntry(SQLModel, table=True):

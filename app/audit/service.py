@@ -4,11 +4,14 @@ from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel
+from sqlalchemy import insert
 from sqlmodel import Session, SQLModel, col, select
 
+from app.access.scope import Caller, subtree_filter
 from app.audit.models import AuditEntry
+from app.core.clock import utcnow
+from app.core.db import table
 from app.core.pagination import by_id, paginate
-from app.core.scope import Caller, subtree_filter
 
 _SECRET_FIELDS = {"password_hash"}
 
@@ -43,6 +46,37 @@ def record(
     )
 
 
+def record_many(
+    session: Session,
+    caller: Caller | None,
+    action: str,
+    entity: str,
+    entries: list[tuple[int | None, int | None, dict[str, Any] | None]],
+) -> None:
+    """One entry per written row — (entity id, unit id, state after) — in one bulk insert, for
+    writes of many rows at once (a batch of activities)."""
+    if not entries:
+        return
+    at = utcnow()
+    session.execute(
+        insert(table(AuditEntry)),
+        [
+            {
+                "at": at,
+                "actor_id": caller.user_id if caller else None,
+                "actor_username": caller.username if caller else None,
+                "unit_id": unit_id,
+                "action": action,
+                "entity": entity,
+                "entity_id": entity_id,
+                "before": None,
+                "after": after,
+            }
+            for entity_id, unit_id, after in entries
+        ],
+    )
+
+
 def list_entries(
     session: Session,
     caller: Caller,
@@ -51,12 +85,13 @@ def list_entries(
     entity_id: int | None,
     actor_id: int | None,
     since: datetime | None,
+    until: datetime | None,
     limit: int,
     cursor: str | None,
 ) -> tuple[list[AuditEntry], str | None]:
     stmt = select(AuditEntry)
     if not caller.is_national:
-        stmt = stmt.where(subtree_filter(caller, col(AuditEntry.unit_id)))  # type: ignore[arg-type]
+        stmt = stmt.where(subtree_filter(caller, col(AuditEntry.unit_id)))
     if entity:
         stmt = stmt.where(AuditEntry.entity == entity)
     if entity_id is not None:
@@ -65,4 +100,6 @@ def list_entries(
         stmt = stmt.where(AuditEntry.actor_id == actor_id)
     if since is not None:
         stmt = stmt.where(col(AuditEntry.at) >= since)
+    if until is not None:
+        stmt = stmt.where(col(AuditEntry.at) < until)
     return paginate(session, stmt, by_id(col(AuditEntry.id), descending=True), limit, cursor)

@@ -1,17 +1,26 @@
 """Engine, sessions and the one place a request's unit of work is committed."""
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from functools import lru_cache
-from typing import Annotated, Any
+from typing import Annotated, Any, Protocol, Self
 
 import sqlalchemy as sa
-from fastapi import Depends
-from sqlalchemy import Engine, MetaData, event
+from fastapi import Depends, FastAPI, Request, Response
+from sqlalchemy import Connection, Engine, MetaData, event
 from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import declared_attr
+from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, SQLModel, create_engine
 
-from app.core.errors import Conflict
+from app.core.errors import (
+    AppError,
+    Conflict,
+    PreconditionFailed,
+    ServiceUnavailable,
+    problem_response,
+)
 from app.core.settings import get_settings
 
 # Stable constraint names on both databases (Alembic needs them to alter SQLite tables).
@@ -48,13 +57,36 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _sqlite_begin(conn: Connection) -> None:
+    # A deferred transaction that reads and then writes cannot wait for the write lock (SQLite
+    # answers "database is locked" at once, whatever busy_timeout says). A write request
+    # therefore takes the lock when it begins: writers queue for up to busy_timeout instead.
+    immediate = conn.get_execution_options().get(IMMEDIATE, False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+IMMEDIATE = "cchc_begin_immediate"
+
+
 def make_engine(url: str, echo: bool = False) -> Engine:
+    settings = get_settings()
     if url.startswith("sqlite"):
         engine = create_engine(url, echo=echo, connect_args={"check_same_thread": False})
         event.listen(engine, "connect", _sqlite_pragmas)
-        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, echo=echo, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    # No ping round trip per checkout: connections are recycled before idle ones get closed,
+    # and a connection found dead anyway (OperationalError) answers 503 with Retry-After; the
+    # pool drops it and the client's retry gets a fresh one.
+    # A writer waiting for a row lock gives up after 5 s (503, retry) rather than hanging.
+    return create_engine(
+        url,
+        echo=echo,
+        pool_size=settings.db_pool_size,
+        max_overflow=settings.db_max_overflow,
+        pool_recycle=settings.db_pool_recycle_seconds,
+        connect_args={"options": "-c lock_timeout=5000"},
+    )
 
 
 @lru_cache
@@ -67,41 +99,111 @@ def get_engine() -> Engine:
     return make_engine(settings.database_url, echo=settings.sql_echo)
 
 
-def get_session() -> Iterator[Session]:
-    with Session(get_engine(), expire_on_commit=False) as session:
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def writer_bind(engine: Engine) -> Engine:
+    """The engine a write request's session uses: on SQLite it begins IMMEDIATE."""
+    return engine.execution_options(**{IMMEDIATE: True})
+
+
+@contextmanager
+def unit_of_work(session: Session, *, write: bool) -> Iterator[Session]:
+    """One request, one transaction: rolled back on any error, committed once on success.
+
+    The commit happens before the response is sent (the session dependency is function-scoped),
+    so a failing commit answers 409/503 and a client is never told 2xx for a lost write.
+    """
+    try:
+        yield session
+    except BaseException:
+        session.rollback()
+        raise
+    if write:
+        commit(session)
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    engine: Engine = getattr(request.app.state, "engine", None) or get_engine()
+    write = request.method not in SAFE_METHODS
+    bind = writer_bind(engine) if write else engine
+    with Session(bind, expire_on_commit=False) as session, unit_of_work(session, write=write):
         yield session
 
 
-SessionDep = Annotated[Session, Depends(get_session)]
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 
 
 def commit(session: Session) -> None:
-    """Commit the request's unit of work before the response is built.
-
-    Routes call this as their last write step, so a failing commit answers 409/503 and the
-    client is never told 2xx for a write that did not happen.
-    """
+    """Commit a unit of work; a failure is a problem (409 conflict, 412 stale, 503 busy)."""
     try:
         session.commit()
-    except IntegrityError as exc:
+    except (IntegrityError, OperationalError, StaleDataError) as exc:
         session.rollback()
-        raise _integrity_conflict() from exc
-    except OperationalError as exc:
-        session.rollback()
-        raise Conflict("Cơ sở dữ liệu đang bận, vui lòng thử lại.", code="database_busy") from exc
+        raise database_problem(exc) from exc
 
 
 def flush(session: Session) -> None:
     """Flush inside a service so constraint errors surface as 409 within the request."""
     try:
         session.flush()
-    except IntegrityError as exc:
+    except (IntegrityError, StaleDataError) as exc:
         session.rollback()
-        raise _integrity_conflict() from exc
+        raise database_problem(exc) from exc
 
 
-def _integrity_conflict() -> Conflict:
-    return Conflict(
-        "Dữ liệu xung đột với bản ghi đã có (trùng hoặc đang được tham chiếu).",
-        code="integrity_conflict",
+class _Lockable(Protocol):
+    def with_for_update(self, *, of: Any = None) -> Self: ...
+
+
+def for_update[S: _Lockable](stmt: S, *of: Any) -> S:
+    """Lock the selected rows until the request's transaction ends (SELECT … FOR UPDATE on
+    Postgres; on SQLite a write request already holds the database's write lock)."""
+    return stmt.with_for_update(of=list(of) or None)
+
+
+def table(model: type[SQLModel]) -> sa.Table:
+    """A model's table, for Core bulk statements (many rows without the ORM's bookkeeping)."""
+    found: sa.Table = model.__table__  # type: ignore[attr-defined]
+    return found
+
+
+class Versioned:
+    """Optimistic concurrency in the database: every UPDATE of the row says
+    `WHERE version = :loaded` and bumps it, so a stale write fails (412) whatever the timing."""
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
+
+
+def database_problem(exc: Exception) -> AppError:
+    """The problem a database failure means to the caller (never a 500)."""
+    if isinstance(exc, StaleDataError):
+        return PreconditionFailed(
+            "Bản ghi vừa được người khác sửa; hãy tải lại rồi sửa tiếp.", code="stale_version"
+        )
+    if isinstance(exc, IntegrityError):
+        return Conflict(
+            "Dữ liệu xung đột với bản ghi đã có (trùng hoặc đang được tham chiếu).",
+            code="integrity_conflict",
+        )
+    return ServiceUnavailable(
+        "Cơ sở dữ liệu đang bận, vui lòng thử lại sau giây lát.",
+        code="database_busy",
+        headers={"Retry-After": "1"},
     )
+
+
+def install_database_error_handlers(app: FastAPI) -> None:
+    """A constraint, stale-version or lock failure raised outside `flush`/`commit` (a bulk
+    insert, a lock wait) answers the same problem as inside them."""
+
+    async def handle(_request: Request, exc: Exception) -> Response:
+        problem = database_problem(exc)
+        return problem_response(
+            problem.status, problem.code, problem.title, problem.detail, headers=problem.headers
+        )
+
+    for kind in (IntegrityError, OperationalError, StaleDataError):
+        app.add_exception_handler(kind, handle)

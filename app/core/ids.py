@@ -6,6 +6,8 @@ from typing import Annotated
 from fastapi import Path
 from pydantic import Field
 
+from app.core.text import Text
+
 MAX_ID = 2**31 - 1
 # Money is an integer number of VND (DESIGN §6), stored as BIGINT; a quadrillion đồng is far
 # beyond any communication budget and still exact in JSON numbers.
@@ -13,6 +15,8 @@ MAX_VND = 10**15
 
 DbId = Annotated[int, Field(ge=1, le=MAX_ID)]
 Vnd = Annotated[int, Field(ge=0, le=MAX_VND)]
+# A catalogue code (topic, channel type, indicator, scope): short, checked against its list.
+Code = Annotated[Text, Field(max_length=40)]
 
 
 def path_id(description: str) -> object:

@@ -12,13 +12,18 @@ from sqlalchemy import ColumnElement, Select, and_, false, or_
 from sqlmodel import Session
 
 from app.core.errors import ValidationProblem
+from app.core.text import Text
 
 LimitParam = Annotated[
     int, Query(ge=1, le=200, description="Số bản ghi tối đa mỗi trang (1–200).", examples=[50])
 ]
 CursorParam = Annotated[
-    str | None,
-    Query(description="Con trỏ trang tiếp theo lấy từ `next_cursor` của trang trước."),
+    Text | None,
+    Query(
+        max_length=1000,
+        description="Con trỏ trang tiếp theo lấy từ `next_cursor` của trang trước; bỏ trống "
+        "(hoặc `cursor=`) là trang đầu.",
+    ),
 ]
 
 
@@ -29,26 +34,29 @@ class Page[T](BaseModel):
     )
 
 
+def invalid_cursor() -> ValidationProblem:
+    return ValidationProblem.for_field(
+        "query.cursor", "Con trỏ trang không hợp lệ; hãy dùng đúng `next_cursor` đã nhận."
+    )
+
+
 def encode_cursor(values: list[Any]) -> str:
     raw = json.dumps(values, ensure_ascii=False, default=str, separators=(",", ":"))
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
 
 def decode_cursor(cursor: str | None, arity: int) -> list[Any] | None:
-    """The key values of the last row of the previous page, or 422 for a tampered cursor."""
-    if cursor is None:
+    """The key values of the last row of the previous page (None for the first page: no cursor
+    or an empty one), or 422 for a tampered cursor."""
+    if not cursor:
         return None
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         values = json.loads(base64.urlsafe_b64decode(padded.encode()).decode())
     except (ValueError, UnicodeDecodeError) as exc:
-        raise ValidationProblem.for_field(
-            "query.cursor", "Con trỏ trang không hợp lệ; hãy dùng đúng `next_cursor` đã nhận."
-        ) from exc
+        raise invalid_cursor() from exc
     if not isinstance(values, list) or len(values) != arity:
-        raise ValidationProblem.for_field(
-            "query.cursor", "Con trỏ trang không hợp lệ; hãy dùng đúng `next_cursor` đã nhận."
-        )
+        raise invalid_cursor()
     return values
 
 
@@ -100,9 +108,7 @@ def paginate[R](
         try:
             stmt = stmt.where(_after(keys, after))
         except (TypeError, ValueError) as exc:
-            raise ValidationProblem.for_field(
-                "query.cursor", "Con trỏ trang không hợp lệ; hãy dùng đúng `next_cursor` đã nhận."
-            ) from exc
+            raise invalid_cursor() from exc
     order = [k.order() for k in keys]
     rows: list[R] = list(session.exec(stmt.order_by(*order).limit(limit + 1)))  # type: ignore[call-overload]
     if len(rows) <= limit:

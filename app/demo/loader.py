@@ -10,8 +10,8 @@ from app.core.db import flush
 from app.core.security import hash_password
 from app.core.text import fold, nfc
 from app.reference.loader import load_reference_data
-from app.units.loader import LAST_OLD_DAY
 from app.units.models import AdminUnit, UnitLevel
+from app.units.service import old_unit_id
 from app.users.models import Agency, AgencyKind, Role, User
 
 
@@ -32,18 +32,6 @@ DEMO_UNITS = (
     DemoUnit("tienlu", UnitLevel.district, "332", "phong noi vu"),
     DemoUnit("lexa", UnitLevel.commune, "12352", "van phong - thong ke"),
 )
-
-
-def old_unit_id(session: Session, level: UnitLevel | str, code: str) -> int:
-    """Id of a unit of the pre-2025 tree, where every seed plan was issued."""
-    unit_id = session.exec(
-        select(AdminUnit.id).where(
-            AdminUnit.level == level, AdminUnit.code == code, AdminUnit.valid_to == LAST_OLD_DAY
-        )
-    ).first()
-    if unit_id is None:
-        raise LookupError(f"unit {level} {code} is not loaded: run `python -m app load-units`")
-    return unit_id
 
 
 def ensure_agency(session: Session, unit_id: int, name: str, kind: AgencyKind) -> Agency:
@@ -128,6 +116,7 @@ def load_users(session: Session, password: str) -> list[str]:
 
 def load_demo(session: Session) -> list[str]:
     """Load everything `make run` shows; safe to run again. Returns lines to print."""
+    from app.demo.channels import load_demo_channels
     from app.demo.plans import load_seed_plans
 
     lines = []
@@ -157,4 +146,6 @@ def load_demo(session: Session) -> list[str]:
         lines.append(f"Their password (shown once): {shown}")
     else:
         lines.append("Demo users already exist; their passwords are unchanged.")
+    channels, activities = load_demo_channels(session, agencies)
+    lines.append(f"Channels, activities: {channels}, {activities} inserted")
     return lines

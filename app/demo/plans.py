@@ -12,11 +12,11 @@ from sqlmodel import Session, col, select
 
 from app.core.db import flush
 from app.core.text import fold
-from app.demo.loader import old_unit_id
 from app.demo.seed_plans import PLANS, PlanSeed, TaskSeed
 from app.plans.assignments import fan_out_assignments
 from app.plans.models import Plan, PlanStatus, PlanTopic, Task, Visibility
 from app.reference.models import Topic
+from app.units.service import old_unit_id
 from app.users.models import Agency
 
 

@@ -16,7 +16,7 @@ AgencyKindValue = Literal[
     "other",
 ]
 RecurrenceValue = Literal[
-    "once", "weekly", "monthly", "quarterly", "semiannual", "annual", "continuous"
+    "once", "daily", "weekly", "monthly", "quarterly", "semiannual", "annual", "continuous"
 ]
 SigningMode = Literal["TM.", "KT.", "TL.", "TUQ."]
 
@@ -1351,6 +1351,8 @@ LEXA_17: PlanSeed = {
                 " công tác CCHC; tiếp nhận ý kiến phản hồi của người dân, doanh nghiệp, các cơ"
                 " quan, tổ chức về thực hiện CCHC trên địa bàn xã.",
             ),
+            # "trong chương trình phát truyền thanh hàng ngày": the station airs every day.
+            recurrence="daily",
             lead="lexa.dai_truyen_thanh",
             lead_text="Đài Truyền thanh xã",
             coordinators=("lexa.ubnd",),

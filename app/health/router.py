@@ -4,9 +4,16 @@ from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.core.db import SessionDep
-from app.core.errors import problem_response
+from app.core.errors import AppError, responses
 
 router = APIRouter(tags=["health"])
+
+
+class NotReady(AppError):
+    status = 503
+    code = "not_ready"
+    title = "Chưa sẵn sàng"
+    example = "Cơ sở dữ liệu chưa kết nối được hoặc chưa migrate."
 
 
 class Health(BaseModel):
@@ -22,13 +29,11 @@ def healthz() -> Health:
     "/readyz",
     response_model=Health,
     summary="Sẵn sàng phục vụ (kết nối được cơ sở dữ liệu, đã migrate)",
-    responses={503: {"description": "Chưa sẵn sàng"}},
+    responses=responses(NotReady),
 )
 def readyz(session: SessionDep) -> Health:
     try:
         session.execute(text("SELECT 1 FROM alembic_version"))
-    except SQLAlchemyError:
-        return problem_response(  # type: ignore[return-value]
-            503, "not_ready", "Chưa sẵn sàng", "Cơ sở dữ liệu chưa kết nối được hoặc chưa migrate."
-        )
+    except SQLAlchemyError as exc:
+        raise NotReady(NotReady.example) from exc
     return Health(status="ok")

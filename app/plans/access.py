@@ -18,9 +18,9 @@ from fastapi import Depends
 from sqlalchemy import ColumnElement, and_, false, or_, true
 from sqlmodel import col
 
-from app.core.auth import PEOPLE, require
+from app.access.auth import PEOPLE, require
+from app.access.scope import Caller, subtree_filter, subtree_or_ancestors_filter
 from app.core.errors import Forbidden
-from app.core.scope import Caller, subtree_filter, subtree_or_ancestors_filter
 from app.plans.models import Plan, PlanStatus, Visibility
 from app.users.models import Role
 
@@ -49,10 +49,10 @@ def in_hierarchy(caller: Caller) -> ColumnElement[bool]:
         return true()
     unit = col(Plan.unit_id)
     return or_(
-        subtree_filter(caller, unit),  # type: ignore[arg-type]
+        subtree_filter(caller, unit),
         and_(
             col(Plan.status) != PlanStatus.draft,
-            subtree_or_ancestors_filter(caller, unit),  # type: ignore[arg-type]
+            subtree_or_ancestors_filter(caller, unit),
         ),
     )
 

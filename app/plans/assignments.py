@@ -9,39 +9,42 @@ due date has passed, or work has not started although the first due date has pas
 """
 
 from collections.abc import Sequence
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
+from itertools import islice
 from typing import Any
 
-from sqlalchemy import ColumnElement, insert, or_, update
+from sqlalchemy import ColumnElement, bindparam, insert, or_, update
 from sqlalchemy import select as sa_select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
+from app.access.scope import Caller
 from app.audit.service import record, snapshot
-from app.core.db import flush
+from app.channels.evidence import NO_EVIDENCE, Evidence
+from app.core.clock import utcnow, vietnam_today
+from app.core.db import flush, for_update
 from app.core.docnumber import format_plan_number
 from app.core.errors import Conflict, Forbidden, NotFound
-from app.core.pagination import SortKey, paginate
-from app.core.scope import Caller
+from app.core.pagination import SortKey, decode_cursor, encode_cursor, invalid_cursor, paginate
 from app.plans.access import in_hierarchy
 from app.plans.models import Assignment, AssignmentRole, AssignmentStatus, Plan, PlanStatus, Task
-from app.plans.recurrence import VIETNAM_TZ, Recurrence, due_dates, is_overdue, next_due
-from app.plans.task_schemas import AssignmentRead, AssignmentUpdate
+from app.plans.recurrence import Recurrence, Schedule, is_overdue
+from app.plans.task_schemas import AssignmentRead, AssignmentUpdate, DueDate
 from app.units.models import AdminUnit
 from app.units.service import valid_on
-from app.users.models import Agency, Role, utcnow
+from app.users.models import Agency, Role
 
 _FINISHED = (AssignmentStatus.done, AssignmentStatus.cancelled)
 
 
-def vietnam_today(now_utc: datetime | None = None) -> date:
-    return (now_utc or datetime.now(UTC)).astimezone(VIETNAM_TZ).date()
+# How many upcoming due dates an assignment carries; the rest are behind its due-dates route.
+UPCOMING_DUE_DATES = 5
 
 
-def task_due_dates(task: Task, period_start: date, period_end: date) -> list[date]:
+def task_schedule(task: Task, period_start: date, period_end: date) -> Schedule:
     start = task.start_on or period_start
     end = task.end_on or period_end
-    return due_dates(Recurrence(task.recurrence), start, end, task.due_on)
+    return Schedule(Recurrence(task.recurrence), start, end, task.due_on)
 
 
 def fan_out_assignments(session: Session, plan: Plan) -> int:
@@ -86,7 +89,7 @@ def fan_out_assignments(session: Session, plan: Plan) -> int:
         )
 
     for task in tasks:
-        due = next_due(task_due_dates(task, plan.period_start, plan.period_end), today)
+        due = task_schedule(task, plan.period_start, plan.period_end).next_due(today)
         if task.lead_agency_id in agency_unit:
             assert task.lead_agency_id is not None
             add(
@@ -124,15 +127,18 @@ def _select() -> Any:
     )
 
 
-def assignment_read(row: Sequence[Any], now_utc: datetime | None = None) -> AssignmentRead:
+def assignment_read(
+    row: Sequence[Any], now_utc: datetime | None = None, *, evidence: Evidence = NO_EVIDENCE
+) -> AssignmentRead:
     assignment, task, plan, agency_name, unit_name = row
     now = now_utc or datetime.now(UTC)
-    dates = task_due_dates(task, plan.period_start, plan.period_end)
+    schedule = task_schedule(task, plan.period_start, plan.period_end)
+    first, last = schedule.first(), schedule.last()
     finished = assignment.status in _FINISHED
-    late = bool(dates) and (
-        is_overdue(dates[-1], finished, now)
-        or (assignment.status == AssignmentStatus.not_started and is_overdue(dates[0], False, now))
+    late = is_overdue(last, finished, now) or (
+        assignment.status == AssignmentStatus.not_started and is_overdue(first, False, now)
     )
+    upcoming = schedule.upcoming(vietnam_today(now), UPCOMING_DUE_DATES)
     return AssignmentRead(
         id=assignment.id,
         plan_id=plan.id,
@@ -148,21 +154,48 @@ def assignment_read(row: Sequence[Any], now_utc: datetime | None = None) -> Assi
         status=assignment.status,
         progress_note=assignment.progress_note,
         recurrence=Recurrence(task.recurrence),
-        due_dates=dates,
-        next_due_on=next_due(dates, vietnam_today(now)),
+        due_count=schedule.count(),
+        next_due_dates=upcoming,
+        next_due_on=upcoming[0] if upcoming else None,
+        last_due_on=last,
         overdue=late,
+        evidence=evidence,
         version=assignment.version,
         updated_at=assignment.updated_at,
     )
 
 
-def get_assignment(session: Session, caller: Caller, assignment_id: int) -> Sequence[Any]:
-    row = session.execute(
-        _select().where(Assignment.id == assignment_id, in_hierarchy(caller))
-    ).first()
+def get_assignment(
+    session: Session, caller: Caller, assignment_id: int, *, lock: bool = False
+) -> Sequence[Any]:
+    """The assignment with its task and plan; `lock` holds its row for a write."""
+    stmt = _select().where(Assignment.id == assignment_id, in_hierarchy(caller))
+    if lock:
+        stmt = for_update(stmt, Assignment).execution_options(populate_existing=True)
+    row = session.execute(stmt).first()
     if row is None:
         raise NotFound(f"Không tìm thấy phân công mã {assignment_id}.")
     return row
+
+
+def due_date_page(
+    row: Sequence[Any], *, on_or_after: date | None, limit: int, cursor: str | None
+) -> tuple[list[DueDate], str | None]:
+    """One page of an assignment's due dates in order (keyset: the last date of the page)."""
+    _assignment, task, plan = row[0], row[1], row[2]
+    schedule = task_schedule(task, plan.period_start, plan.period_end)
+    after = decode_cursor(cursor, 1)
+    floor = on_or_after
+    if after is not None:
+        try:
+            floor = date.fromisoformat(str(after[0])) + timedelta(days=1)
+        except (ValueError, OverflowError) as exc:
+            raise invalid_cursor() from exc
+    dates = list(islice(schedule.dates(on_or_after=floor), limit + 1))
+    first_number = schedule.count(through=dates[0]) if dates else 1
+    items = [DueDate(number=first_number + i, due_on=d) for i, d in enumerate(dates[:limit])]
+    more = len(dates) > limit
+    return items, encode_cursor([items[-1].due_on.isoformat()]) if more else None
 
 
 def _mine(caller: Caller) -> ColumnElement[bool]:
@@ -234,21 +267,29 @@ def refresh_next_due(session: Session, today: date | None = None) -> int:
         .where(col(Assignment.next_due_on) < today, col(Plan.status) == PlanStatus.issued)
     ).all()
     changes = [
-        {"id": assignment_id, "next_due_on": next_due(task_due_dates(task, start, end), today)}
+        {"row_id": assignment_id, "due": task_schedule(task, start, end).next_due(today)}
         for assignment_id, task, start, end in stale
     ]
     if changes:
-        session.execute(update(Assignment), changes)
+        # A derived column, not an edit: a plain table update that leaves the version (and so
+        # every client's ETag) as it is.
+        table = Assignment.__table__  # type: ignore[attr-defined]
+        session.execute(
+            update(table)
+            .where(table.c.id == bindparam("row_id"))
+            .values(next_due_on=bindparam("due")),
+            changes,
+        )
     return len(changes)
 
 
 # --- progress -----------------------------------------------------------------------------
 
 
-def require_assignee(caller: Caller, assignment: Assignment) -> None:
+def is_assignee(caller: Caller, assignment: Assignment) -> bool:
     """Officers and leaders of the assignee agency (or, for a unit assignment, of the unit);
     the leader of the agency's unit answers for its agencies too."""
-    allowed = caller.role in (Role.officer, Role.leader) and (
+    return caller.role in (Role.officer, Role.leader) and (
         (assignment.assignee_agency_id is None and caller.unit_id == assignment.assignee_unit_id)
         or (
             assignment.assignee_agency_id is not None
@@ -258,7 +299,10 @@ def require_assignee(caller: Caller, assignment: Assignment) -> None:
             )
         )
     )
-    if not allowed:
+
+
+def require_assignee(caller: Caller, assignment: Assignment) -> None:
+    if not is_assignee(caller, assignment):
         raise Forbidden(
             "Chỉ cán bộ của cơ quan, đơn vị được giao mới cập nhật được phân công này.",
             code="not_assignee",
@@ -283,9 +327,8 @@ def update_assignment(
         assignment.status = changes["status"]
     if "progress_note" in changes:
         assignment.progress_note = changes["progress_note"] or None
-    dates = task_due_dates(task, plan.period_start, plan.period_end)
-    assignment.next_due_on = next_due(dates, vietnam_today())
-    assignment.version += 1
+    schedule = task_schedule(task, plan.period_start, plan.period_end)
+    assignment.next_due_on = schedule.next_due(vietnam_today())
     assignment.updated_at = utcnow()
     session.add(assignment)
     flush(session)

@@ -11,8 +11,8 @@ from sqlalchemy import case
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
+from app.access.scope import Caller
 from app.core.docnumber import format_plan_number
-from app.core.scope import Caller
 from app.plans.access import PUBLISHED, plan_visible
 from app.plans.models import Plan
 from app.plans.schemas import Implementation, ImplementingPlan, UnitCoverage

@@ -1,16 +1,22 @@
 """Plans as the API shows them: summaries for lists, the full detail with tasks."""
 
+from typing import Any
+
+from sqlalchemy import Row
 from sqlmodel import Session
 
+from app.core.docnumber import format_plan_number
 from app.plans.models import Plan
 from app.plans.schemas import PlanRead, PlanSummary
 from app.plans.service import number_text, plan_header
 from app.plans.tasks import plan_tasks, task_reads
 
 
-def plan_summary(plan: Plan, unit_name: str) -> PlanSummary:
-    return PlanSummary.model_validate(
-        {**plan.model_dump(), "unit_name": unit_name, "number_text": number_text(plan)}
+def plan_summary(row: Row[Any]) -> PlanSummary:
+    """A summary from a list row (SUMMARY_COLUMNS + unit_name): the values come typed from the
+    database, so the model is constructed, not validated a second time."""
+    return PlanSummary.model_construct(
+        **row._mapping, number_text=format_plan_number(row.number, row.symbol)
     )
 
 

@@ -7,8 +7,8 @@ from typing import Any
 from sqlalchemy import JSON, BigInteger, Column, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel, col
 
-from app.core.db import enum_type
-from app.users.models import utcnow
+from app.core.clock import utcnow
+from app.core.db import Versioned, enum_type
 
 
 class PlanStatus(StrEnum):
@@ -35,7 +35,7 @@ class AssignmentStatus(StrEnum):
     cancelled = "cancelled"
 
 
-class Plan(SQLModel, table=True):
+class Plan(Versioned, SQLModel, table=True):
     # Decree 30/2020/NĐ-CP: numbers restart every year, per issuer and document type.
     __table_args__ = (UniqueConstraint("unit_id", "symbol", "number_year", "number"),)
 
@@ -78,6 +78,15 @@ Index(
     col(Plan.issued_on).desc().nulls_last(),
     col(Plan.id).desc(),
 )
+# At most one open amendment draft per issued plan (the workflow checks it under the plan's lock;
+# this is the database's word on it).
+Index(
+    "uq_plan_open_amendment",
+    col(Plan.supersedes_id),
+    unique=True,
+    postgresql_where=col(Plan.status) == PlanStatus.draft.value,
+    sqlite_where=col(Plan.status) == PlanStatus.draft.value,
+)
 
 
 class PlanTopic(SQLModel, table=True):
@@ -87,7 +96,7 @@ class PlanTopic(SQLModel, table=True):
     topic_id: int = Field(foreign_key="topic.id", primary_key=True, index=True)
 
 
-class Task(SQLModel, table=True):
+class Task(Versioned, SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     plan_id: int = Field(foreign_key="plan.id", index=True, ondelete="CASCADE")
     position: int = Field(default=0)
@@ -112,7 +121,7 @@ class Task(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow)
 
 
-class Assignment(SQLModel, table=True):
+class Assignment(Versioned, SQLModel, table=True):
     __table_args__ = (UniqueConstraint("task_id", "assignee_agency_id", "assignee_unit_id"),)
 
     id: int | None = Field(default=None, primary_key=True)
@@ -129,3 +138,15 @@ class Assignment(SQLModel, table=True):
     next_due_on: date | None = Field(default=None, index=True)
     version: int = Field(default=1)
     updated_at: datetime = Field(default_factory=utcnow)
+
+
+# A subordinate unit as a whole (agency empty) is assigned a task once: the unique constraint
+# above cannot see it, since NULL agencies never compare equal. Fan-out cannot duplicate.
+Index(
+    "uq_assignment_task_whole_unit",
+    col(Assignment.task_id),
+    col(Assignment.assignee_unit_id),
+    unique=True,
+    postgresql_where=col(Assignment.assignee_agency_id).is_(None),
+    sqlite_where=col(Assignment.assignee_agency_id).is_(None),
+)

@@ -1,22 +1,27 @@
 from fastapi import APIRouter, Query, Response
 
-from app.core.db import SessionDep, commit
+from app.core.db import SessionDep
 from app.core.errors import (
     Conflict,
     Forbidden,
     NotFound,
+    PayloadTooLarge,
     PreconditionFailed,
     PreconditionRequired,
+    ServiceUnavailable,
     Unauthorized,
     ValidationProblem,
     responses,
 )
-from app.core.etag import IfMatch, require_if_match, set_etag
+from app.core.etag import etag_for
 from app.core.ids import MAX_ID, PlanId
 from app.core.pagination import CursorParam, LimitParam, Page
+from app.core.responses import json_response
+from app.core.text import Text
 from app.plans import coverage, service, workflow
 from app.plans.access import PlanIssuer, PlanReader, PlanWriter
 from app.plans.detail import plan_read, plan_summary
+from app.plans.loaders import PlanForAmend, PlanForEdit, PlanForIssue
 from app.plans.models import Plan, PlanStatus
 from app.plans.schemas import (
     Implementation,
@@ -36,22 +41,17 @@ WRITE_ERRORS = responses(
     NotFound,
     Conflict,
     PreconditionFailed,
+    PayloadTooLarge,
     PreconditionRequired,
+    ServiceUnavailable,
     ValidationProblem,
 )
-TRANSITION_IF_MATCH = "Không bắt buộc; nếu gửi thì phải khớp ETag hiện tại của kế hoạch (412)."
 
 
-def _check_optional_if_match(if_match: str | None, plan: Plan) -> None:
-    if if_match:
-        assert plan.id is not None
-        require_if_match(if_match, "plan", plan.id, plan.version)
-
-
-def _detail(session: SessionDep, plan: Plan, response: Response) -> PlanRead:
+def _detail(session: SessionDep, plan: Plan, status_code: int = 200) -> Response:
     assert plan.id is not None
-    set_etag(response, "plan", plan.id, plan.version)
-    return plan_read(session, plan)
+    headers = {"ETag": etag_for("plan", plan.id, plan.version)}
+    return json_response(plan_read(session, plan), status_code=status_code, headers=headers)
 
 
 @router.get(
@@ -80,7 +80,7 @@ def list_plans(
         examples=[2024],
     ),
     status: PlanStatus | None = Query(None, description="Lọc theo trạng thái."),
-    topic: str | None = Query(
+    topic: Text | None = Query(
         None,
         max_length=40,
         description="Mã chủ đề; gồm cả các chủ đề con (`index.papi` gồm các nội dung PAPI).",
@@ -89,7 +89,7 @@ def list_plans(
     parent_plan_id: int | None = Query(
         None, ge=1, le=MAX_ID, description="Kế hoạch triển khai kế hoạch này."
     ),
-    q: str | None = Query(
+    q: Text | None = Query(
         None,
         max_length=200,
         description='Tìm trong trích yếu, không phân biệt dấu ("tuyen truyen" tìm thấy '
@@ -98,7 +98,7 @@ def list_plans(
     ),
     limit: LimitParam = 50,
     cursor: CursorParam = None,
-) -> Page[PlanSummary]:
+) -> Response:
     rows, next_cursor = service.list_plans(
         session,
         caller,
@@ -112,7 +112,10 @@ def list_plans(
         limit=limit,
         cursor=cursor,
     )
-    return Page(items=[plan_summary(p, name) for p, name in rows], next_cursor=next_cursor)
+    page = Page[PlanSummary].model_construct(
+        items=[plan_summary(row) for row in rows], next_cursor=next_cursor
+    )
+    return json_response(page)
 
 
 @router.post(
@@ -124,12 +127,9 @@ def list_plans(
     "được chốt khi ban hành (POST /plans/{id}/issue).",
     responses=WRITE_ERRORS,
 )
-def create_plan(
-    data: PlanCreate, session: SessionDep, caller: PlanWriter, response: Response
-) -> PlanRead:
+def create_plan(data: PlanCreate, session: SessionDep, caller: PlanWriter) -> Response:
     plan = service.create_plan(session, caller, data)
-    commit(session)
-    return _detail(session, plan, response)
+    return _detail(session, plan, status_code=201)
 
 
 @router.get(
@@ -138,10 +138,8 @@ def create_plan(
     summary="Một kế hoạch, kèm các nhiệm vụ",
     responses=READ_ERRORS,
 )
-def get_plan(
-    plan_id: PlanId, session: SessionDep, caller: PlanReader, response: Response
-) -> PlanRead:
-    return _detail(session, service.get_plan(session, caller, plan_id), response)
+def get_plan(plan_id: PlanId, session: SessionDep, caller: PlanReader) -> Response:
+    return _detail(session, service.get_plan(session, caller, plan_id))
 
 
 @router.patch(
@@ -152,18 +150,10 @@ def get_plan(
     responses=WRITE_ERRORS,
 )
 def update_plan(
-    plan_id: PlanId,
-    data: PlanUpdate,
-    session: SessionDep,
-    caller: PlanWriter,
-    response: Response,
-    if_match: IfMatch = None,
-) -> PlanRead:
-    plan = service.get_writable_plan(session, caller, plan_id)
-    require_if_match(if_match, "plan", plan_id, plan.version)
+    plan: PlanForEdit, data: PlanUpdate, session: SessionDep, caller: PlanWriter
+) -> Response:
     plan = service.update_plan(session, caller, plan, data)
-    commit(session)
-    return _detail(session, plan, response)
+    return _detail(session, plan)
 
 
 @router.delete(
@@ -173,13 +163,8 @@ def update_plan(
     description="Chỉ dự thảo. Cần If-Match.",
     responses=WRITE_ERRORS,
 )
-def delete_plan(
-    plan_id: PlanId, session: SessionDep, caller: PlanWriter, if_match: IfMatch = None
-) -> Response:
-    plan = service.get_writable_plan(session, caller, plan_id)
-    require_if_match(if_match, "plan", plan_id, plan.version)
+def delete_plan(plan: PlanForEdit, session: SessionDep, caller: PlanWriter) -> Response:
     service.delete_plan(session, caller, plan)
-    commit(session)
     return Response(status_code=204)
 
 
@@ -193,39 +178,25 @@ def delete_plan(
     responses=WRITE_ERRORS,
 )
 def issue_plan(
-    plan_id: PlanId,
+    plan: PlanForIssue,
     data: PlanIssue,
     session: SessionDep,
     caller: PlanIssuer,
-    response: Response,
-    if_match: IfMatch = None,
-) -> PlanRead:
-    plan = service.get_plan(session, caller, plan_id)
-    _check_optional_if_match(if_match, plan)
+) -> Response:
     plan = workflow.issue_plan(session, caller, plan, data)
-    commit(session)
-    return _detail(session, plan, response)
+    return _detail(session, plan)
 
 
 @router.post(
     "/{plan_id}/close",
     response_model=PlanRead,
     summary="Kết thúc kế hoạch (lãnh đạo đơn vị ban hành)",
-    description=TRANSITION_IF_MATCH,
+    description="If-Match không bắt buộc; nếu gửi thì phải khớp ETag hiện tại (412).",
     responses=WRITE_ERRORS,
 )
-def close_plan(
-    plan_id: PlanId,
-    session: SessionDep,
-    caller: PlanIssuer,
-    response: Response,
-    if_match: IfMatch = None,
-) -> PlanRead:
-    plan = service.get_plan(session, caller, plan_id)
-    _check_optional_if_match(if_match, plan)
+def close_plan(plan: PlanForIssue, session: SessionDep, caller: PlanIssuer) -> Response:
     plan = workflow.close_plan(session, caller, plan)
-    commit(session)
-    return _detail(session, plan, response)
+    return _detail(session, plan)
 
 
 @router.post(
@@ -237,18 +208,9 @@ def close_plan(
     "được ban hành, kế hoạch cũ chuyển sang `closed`.",
     responses=WRITE_ERRORS,
 )
-def amend_plan(
-    plan_id: PlanId,
-    session: SessionDep,
-    caller: PlanWriter,
-    response: Response,
-    if_match: IfMatch = None,
-) -> PlanRead:
-    plan = service.get_plan(session, caller, plan_id)
-    _check_optional_if_match(if_match, plan)
+def amend_plan(plan: PlanForAmend, session: SessionDep, caller: PlanWriter) -> Response:
     draft = workflow.amend_plan(session, caller, plan)
-    commit(session)
-    return _detail(session, draft, response)
+    return _detail(session, draft, status_code=201)
 
 
 @router.get(

@@ -1,18 +1,31 @@
 """API shapes of plans: create, update (all optional), read (with tasks), summary (for lists)."""
 
 from datetime import date, datetime
-from typing import Literal
+from enum import StrEnum
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from app.core.docnumber import parse_doc_number, parse_symbol
-from app.core.ids import MAX_ID, MAX_VND
-from app.core.text import nfc
+from app.core.ids import MAX_ID, MAX_VND, Code
+from app.core.text import NfcText, Text, nfc
 from app.plans.models import PlanStatus, Visibility
-from app.plans.reference_data import TOPIC_CODES
+from app.plans.recurrence import period_problem
 from app.plans.task_schemas import TaskRead
+from app.reference.data import TOPIC_CODES
 
-SigningMode = Literal["TM.", "KT.", "TL.", "TUQ."]
+
+class SigningMode(StrEnum):
+    """Thể thức ký (Nghị định 30/2020/NĐ-CP): thay mặt, ký thay, thừa lệnh, thừa ủy quyền."""
+
+    tm = "TM."
+    kt = "KT."
+    tl = "TL."
+    tuq = "TUQ."
+
+
+# One point of a plan's purposes or requirements: a paragraph (the seeds' longest is 561).
+Paragraph = Annotated[Text, Field(max_length=2000)]
 
 UNKNOWN_TOPIC = "Mã chủ đề không có trong danh mục (xem GET /api/v1/topics)"
 
@@ -41,7 +54,7 @@ def check_topic_codes(codes: list[str] | None) -> list[str] | None:
 class LegalBasis(BaseModel):
     """A document the plan is based on (căn cứ): number, date, issuer and title."""
 
-    reference: str = Field(
+    reference: NfcText = Field(
         min_length=3,
         max_length=60,
         description="Số hiệu văn bản theo Nghị định 30/2020/NĐ-CP: `145/KH-UBND`, "
@@ -51,13 +64,13 @@ class LegalBasis(BaseModel):
     issued_on: date | None = Field(
         default=None, description="Ngày ban hành văn bản.", examples=["2023-12-28"]
     )
-    issuer: str | None = Field(
+    issuer: Text | None = Field(
         default=None,
         max_length=200,
         description="Cơ quan ban hành.",
         examples=["UBND huyện Tiên Lữ"],
     )
-    title: str | None = Field(
+    title: Text | None = Field(
         default=None,
         max_length=500,
         description="Trích yếu.",
@@ -78,15 +91,16 @@ class LegalBasis(BaseModel):
 class Budget(BaseModel):
     """Kinh phí: the sources named by the plan and an estimate in VND."""
 
-    sources: list[str] = Field(
+    sources: list[Annotated[Text, Field(max_length=300)]] = Field(
         default_factory=list,
+        max_length=20,
         description="Nguồn kinh phí.",
         examples=[["dự toán ngân sách chi cho hoạt động CCHC"]],
     )
     estimate_vnd: int | None = Field(
         default=None, ge=0, le=MAX_VND, description="Dự toán (đồng).", examples=[20000000]
     )
-    note: str | None = Field(
+    note: Text | None = Field(
         default=None,
         max_length=2000,
         description="Ghi chú về kinh phí như văn bản viết.",
@@ -108,28 +122,32 @@ class Budget(BaseModel):
 
 
 _TITLE = "Trích yếu của kế hoạch."
+_PERIOD_END = (
+    "Ngày kết thúc kỳ kế hoạch: không trước ngày bắt đầu, và kỳ dài tối đa 10 năm (kỳ dài nhất "
+    "trong các kế hoạch mẫu là 5 năm)."
+)
 _TITLE_EXAMPLE = "Tuyên truyền cải cách hành chính xã Lệ Xá năm 2024"
 
 
 class _PlanFields(BaseModel):
     """Fields shared by create and update; every one is optional here."""
 
-    symbol: str | None = Field(
+    symbol: Text | None = Field(
         default=None,
         max_length=30,
         description="Ký hiệu văn bản (loại văn bản - cơ quan ban hành); mặc định `KH-UBND`.",
         examples=["KH-UBND"],
     )
-    place: str | None = Field(
+    place: Text | None = Field(
         default=None, max_length=100, description="Địa danh ghi ở đầu văn bản.", examples=["Lệ Xá"]
     )
     effective_on: date | None = Field(
         default=None, description="Ngày có hiệu lực (nếu khác ngày ban hành)."
     )
-    signer_name: str | None = Field(
+    signer_name: Text | None = Field(
         default=None, max_length=120, description="Người ký.", examples=["Nguyễn Bá Tâm"]
     )
-    signer_title: str | None = Field(
+    signer_title: Text | None = Field(
         default=None, max_length=120, description="Chức vụ người ký.", examples=["Phó Chủ tịch"]
     )
     signing_mode: SigningMode | None = Field(
@@ -153,23 +171,23 @@ class _PlanFields(BaseModel):
     legal_bases: list[LegalBasis] | None = Field(
         default=None, max_length=50, description="Căn cứ ban hành."
     )
-    purposes: list[str] | None = Field(
+    purposes: list[Paragraph] | None = Field(
         default=None,
         max_length=50,
         description="Mục đích, mỗi ý một phần tử.",
         examples=[["Nâng cao nhận thức, trách nhiệm của tập thể lãnh đạo, người đứng đầu..."]],
     )
-    requirements: list[str] | None = Field(
+    requirements: list[Paragraph] | None = Field(
         default=None, max_length=50, description="Yêu cầu, mỗi ý một phần tử."
     )
-    topics: list[str] | None = Field(
+    topics: list[Code] | None = Field(
         default=None,
         max_length=60,
         description="Mã chủ đề (GET /api/v1/topics).",
         examples=[["reform.procedures", "index.par", "index.sipas"]],
     )
     budget: Budget | None = Field(default=None, description="Kinh phí thực hiện.")
-    recipients: list[str] | None = Field(
+    recipients: list[Annotated[Text, Field(max_length=200)]] | None = Field(
         default=None,
         max_length=60,
         description="Nơi nhận.",
@@ -210,24 +228,34 @@ class PlanCreate(_PlanFields):
         description="Đơn vị ban hành; bỏ trống là đơn vị của người đang đăng nhập (chỉ được tạo "
         "kế hoạch của chính đơn vị mình).",
     )
-    title: str = Field(min_length=3, max_length=500, description=_TITLE, examples=[_TITLE_EXAMPLE])
+    title: NfcText = Field(
+        min_length=3, max_length=500, description=_TITLE, examples=[_TITLE_EXAMPLE]
+    )
     period_start: date = Field(description="Ngày bắt đầu kỳ kế hoạch.", examples=["2024-01-01"])
-    period_end: date = Field(description="Ngày kết thúc kỳ kế hoạch.", examples=["2024-12-31"])
+    period_end: date = Field(description=_PERIOD_END, examples=["2024-12-31"])
 
     @field_validator("title")
     @classmethod
     def _title(cls, value: str) -> str:
         return nfc(value)
 
+    @field_validator("period_end")
+    @classmethod
+    def _period(cls, value: date, info: ValidationInfo) -> date:
+        start = info.data.get("period_start")
+        if start is not None and (problem := period_problem(start, value)):
+            raise ValueError(problem)
+        return value
+
 
 class PlanUpdate(_PlanFields):
     """Changes to a draft: only the fields sent are changed."""
 
-    title: str | None = Field(
+    title: NfcText | None = Field(
         default=None, min_length=3, max_length=500, description=_TITLE, examples=[_TITLE_EXAMPLE]
     )
     period_start: date | None = Field(default=None, description="Ngày bắt đầu kỳ kế hoạch.")
-    period_end: date | None = Field(default=None, description="Ngày kết thúc kỳ kế hoạch.")
+    period_end: date | None = Field(default=None, description=_PERIOD_END)
 
     @field_validator("title")
     @classmethod
@@ -245,13 +273,13 @@ class PlanIssue(BaseModel):
     effective_on: date | None = Field(
         default=None, description="Ngày có hiệu lực; bỏ trống là giữ giá trị của dự thảo."
     )
-    signer_name: str | None = Field(
+    signer_name: Text | None = Field(
         default=None,
         max_length=120,
         description="Người ký; bỏ trống là dùng tên đã ghi trong dự thảo (bắt buộc phải có một).",
         examples=["Nguyễn Bá Tâm"],
     )
-    signer_title: str | None = Field(
+    signer_title: Text | None = Field(
         default=None, max_length=120, description="Chức vụ người ký.", examples=["Phó Chủ tịch"]
     )
     signing_mode: SigningMode | None = Field(

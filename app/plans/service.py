@@ -3,27 +3,52 @@
 from datetime import date
 from typing import Any
 
-from sqlalchemy import delete, insert, or_
+from sqlalchemy import Row, delete, insert, or_
+from sqlalchemy import select as sa_select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
+from app.access.scope import Caller, unit_path_of, unit_subtree_filter
 from app.audit.service import record, snapshot
-from app.core.db import flush
+from app.core.clock import utcnow
+from app.core.db import flush, for_update
 from app.core.docnumber import format_plan_number
 from app.core.errors import Conflict, Forbidden, NotFound, ValidationProblem
 from app.core.pagination import SortKey, paginate
-from app.core.scope import Caller, unit_path_of, unit_subtree_filter
-from app.core.text import fold, like_pattern
-from app.plans.access import PUBLISHED, plan_visible, require_issuing_unit
-from app.plans.models import Plan, PlanStatus, PlanTopic
-from app.plans.reference_data import TOPIC_CODES
+from app.core.text import fold, matches_folded
+from app.plans.access import PUBLISHED, plan_visible
+from app.plans.models import Plan, PlanStatus, PlanTopic, Task
+from app.plans.recurrence import period_problem
 from app.plans.schemas import PlanCreate, PlanUpdate
+from app.reference.data import TOPIC_CODES
 from app.reference.models import Topic
+from app.reference.service import topic_and_below
 from app.units.models import AdminUnit
-from app.users.models import utcnow
 
 _REQUIRED = ("title", "period_start", "period_end", "symbol", "visibility")
 _JSON_LISTS = ("legal_bases", "purposes", "requirements", "recipients")
+
+
+# What a plan summary shows (PlanSummary): lists select these, never the JSON columns.
+SUMMARY_COLUMNS = tuple(
+    col(getattr(Plan, name))
+    for name in (
+        "id",
+        "unit_id",
+        "number",
+        "symbol",
+        "title",
+        "issued_on",
+        "period_start",
+        "period_end",
+        "status",
+        "visibility",
+        "parent_plan_id",
+        "supersedes_id",
+        "task_count",
+        "version",
+    )
+)
 
 
 def number_text(plan: Plan) -> str:
@@ -41,9 +66,13 @@ def get_plan(session: Session, caller: Caller, plan_id: int) -> Plan:
     return plan
 
 
-def get_writable_plan(session: Session, caller: Caller, plan_id: int) -> Plan:
-    plan = get_plan(session, caller, plan_id)
-    require_issuing_unit(caller, plan)
+def lock_plan(session: Session, caller: Caller, plan_id: int) -> Plan:
+    """The visible plan, locked until the request's transaction ends: every write to a plan or
+    its tasks, and every transition, takes this lock first and checks the state under it."""
+    stmt = for_update(select(Plan).where(Plan.id == plan_id, plan_visible(caller)), Plan)
+    plan = session.exec(stmt.execution_options(populate_existing=True)).first()
+    if plan is None:
+        raise NotFound(f"Không tìm thấy kế hoạch mã {plan_id}.")
     return plan
 
 
@@ -64,26 +93,6 @@ def plan_header(session: Session, plan: Plan) -> dict[str, Any]:
     return {"unit_name": unit_name, "topics": topics, "superseded_by_id": superseded_by}
 
 
-def _topic_and_below(code: str) -> Any:
-    topic = aliased(Topic)
-    parent = aliased(Topic)
-    grandparent = aliased(Topic)
-    # A plan on "index" or "index.papi" also matches plans on the PAPI dimensions below it.
-    stmt = (
-        select(topic.id)
-        .join(parent, parent.id == topic.parent_id, isouter=True)  # type: ignore[arg-type]
-        .join(grandparent, grandparent.id == parent.parent_id, isouter=True)  # type: ignore[arg-type]
-        .where(
-            or_(
-                col(topic.code) == code,
-                col(parent.code) == code,
-                col(grandparent.code) == code,
-            )
-        )
-    )
-    return stmt
-
-
 def list_plans(
     session: Session,
     caller: Caller,
@@ -97,11 +106,12 @@ def list_plans(
     q: str | None,
     limit: int,
     cursor: str | None,
-) -> tuple[list[tuple[Plan, str]], str | None]:
-    """One page of visible plans with their unit names, newest issue date first, drafts last."""
+) -> tuple[list[Row[Any]], str | None]:
+    """One page of visible plans — the summary's columns and the unit's name, not whole rows —
+    newest issue date first, drafts last."""
     unit = aliased(AdminUnit)
     stmt: Any = (
-        select(Plan, unit.name)
+        sa_select(*SUMMARY_COLUMNS, col(unit.name).label("unit_name"))
         .join(unit, unit.id == Plan.unit_id)  # type: ignore[arg-type]
         .where(plan_visible(caller))
     )
@@ -110,7 +120,7 @@ def list_plans(
             path = session.exec(select(AdminUnit.path).where(AdminUnit.id == unit_id)).first()
             if path is None:
                 return [], None
-            stmt = stmt.where(unit_subtree_filter(path, col(Plan.unit_id)))  # type: ignore[arg-type]
+            stmt = stmt.where(unit_subtree_filter(path, col(Plan.unit_id)))
         else:
             stmt = stmt.where(Plan.unit_id == unit_id)
     if year is not None:
@@ -125,35 +135,46 @@ def list_plans(
                 "query.topic", f"Mã chủ đề không có trong danh mục (GET /api/v1/topics): «{topic}»"
             )
         with_topic = select(PlanTopic.plan_id).where(
-            col(PlanTopic.topic_id).in_(_topic_and_below(topic))
+            col(PlanTopic.topic_id).in_(topic_and_below(topic))
         )
         stmt = stmt.where(col(Plan.id).in_(with_topic))
     if parent_plan_id is not None:
         stmt = stmt.where(Plan.parent_plan_id == parent_plan_id)
     if q and fold(q):
-        stmt = stmt.where(col(Plan.title_folded).like(like_pattern(q), escape="\\"))
+        stmt = stmt.where(matches_folded(col(Plan.title_folded), q))
     keys = [
         SortKey(
             col(Plan.issued_on),
-            lambda row: row[0].issued_on,
+            lambda row: row.issued_on,
             descending=True,
             parse=date.fromisoformat,
             nullable=True,
         ),
-        SortKey(col(Plan.id), lambda row: row[0].id, descending=True, parse=int),
+        SortKey(col(Plan.id), lambda row: row.id, descending=True, parse=int),
     ]
-    rows: list[Any]
-    rows, next_cursor = paginate(session, stmt, keys, limit, cursor)
-    return [(row[0], row[1]) for row in rows], next_cursor
+    return paginate(session, stmt, keys, limit, cursor)
 
 
 # --- drafts -------------------------------------------------------------------------------
 
 
 def _check_period(start: date, end: date) -> None:
-    if end < start:
+    if problem := period_problem(start, end):
+        raise ValidationProblem.for_field("body.period_end", problem)
+
+
+def _check_tasks_inside(session: Session, plan: Plan, start: date, end: date, field: str) -> None:
+    """A draft's period does not move past the dates of its tasks."""
+    dates = (col(Task.start_on), col(Task.end_on), col(Task.due_on))
+    outside = session.exec(
+        select(Task.ordinal).where(
+            Task.plan_id == plan.id, or_(*(or_(d < start, d > end) for d in dates))
+        )
+    ).first()
+    if outside is not None:
         raise ValidationProblem.for_field(
-            "body.period_end", "Ngày kết thúc kỳ kế hoạch phải không trước ngày bắt đầu."
+            f"body.{field}",
+            f"Nhiệm vụ {outside} có ngày nằm ngoài kỳ mới; sửa ngày của nhiệm vụ trước.",
         )
 
 
@@ -245,9 +266,12 @@ def update_plan(session: Session, caller: Caller, plan: Plan, data: PlanUpdate) 
     for name in _JSON_LISTS:
         if name in changes and changes[name] is None:
             changes[name] = []
-    _check_period(
-        changes.get("period_start", plan.period_start), changes.get("period_end", plan.period_end)
-    )
+    start = changes.get("period_start", plan.period_start)
+    end = changes.get("period_end", plan.period_end)
+    _check_period(start, end)
+    if (start, end) != (plan.period_start, plan.period_end):
+        field = "period_start" if start != plan.period_start else "period_end"
+        _check_tasks_inside(session, plan, start, end, field)
     if "parent_plan_id" in changes:
         _check_parent(session, caller, plan, changes["parent_plan_id"])
     for key, value in changes.items():
@@ -264,8 +288,8 @@ def update_plan(session: Session, caller: Caller, plan: Plan, data: PlanUpdate) 
 
 
 def touch(plan: Plan) -> None:
-    """Every change to a plan or its tasks gives the plan a new version (and ETag)."""
-    plan.version += 1
+    """Every change to a plan or its tasks updates the plan row, which gives it a new version
+    (and ETag): the version column is bumped by the database update itself (`Versioned`)."""
     plan.updated_at = utcnow()
 
 

@@ -4,11 +4,12 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, Field, field_validator
 
-from app.core.ids import MAX_ID, MAX_VND, DbId
-from app.core.text import nfc
+from app.channels.evidence import Evidence
+from app.core.ids import MAX_ID, MAX_VND, Code, DbId
+from app.core.text import NfcText, Text, nfc
 from app.plans.models import AssignmentRole, AssignmentStatus
 from app.plans.recurrence import Recurrence
-from app.plans.reference_data import CHANNEL_TYPE_CODES, INDICATOR_CODES, TOPIC_CODES
+from app.reference.data import CHANNEL_TYPE_CODES, INDICATOR_CODES, TOPIC_CODES
 
 _TASK_TITLE_EXAMPLE = "Tuyên truyền trên sóng Truyền thanh, Truyền hình huyện"
 
@@ -25,7 +26,7 @@ def _known(codes: list[str] | None, known: frozenset[str], what: str) -> list[st
 class Target(BaseModel):
     """A number the task aims at: "52 buổi phát thanh"."""
 
-    indicator: str = Field(
+    indicator: Code = Field(
         description="Mã chỉ tiêu (GET /api/v1/indicators).", examples=["broadcasts"]
     )
     value: int = Field(ge=0, le=10**12, description="Giá trị mục tiêu.", examples=[52])
@@ -47,7 +48,7 @@ class _TaskFields(BaseModel):
         le=10000,
         description="Thứ tự hiển thị; bỏ trống khi tạo là thêm vào cuối.",
     )
-    content: str | None = Field(
+    content: Text | None = Field(
         default=None,
         max_length=20000,
         description="Nội dung chi tiết.",
@@ -68,7 +69,7 @@ class _TaskFields(BaseModel):
         "trực thuộc (tại ngày ban hành) nhận một phân công.",
         examples=[False],
     )
-    lead_text: str | None = Field(
+    lead_text: Text | None = Field(
         default=None,
         max_length=300,
         description="Cơ quan chủ trì như văn bản ghi.",
@@ -80,7 +81,7 @@ class _TaskFields(BaseModel):
         description="Cơ quan phối hợp: cơ quan của đơn vị ban hành, của cấp trên hoặc của đơn vị "
         "trực thuộc.",
     )
-    coordinate_text: str | None = Field(
+    coordinate_text: Text | None = Field(
         default=None,
         max_length=500,
         description="Cơ quan phối hợp như văn bản ghi.",
@@ -88,30 +89,34 @@ class _TaskFields(BaseModel):
     )
     recurrence: Recurrence | None = Field(
         default=None,
-        description="Thời gian thực hiện: `once` (một lần), `weekly` (hàng tuần), `monthly`, "
+        description="Thời gian thực hiện: `once` (một lần), `daily` (hàng ngày), `weekly` (hàng "
+        "tuần), `monthly`, "
         "`quarterly`, `semiannual`, `annual`, `continuous` (thường xuyên). Mặc định `once`.",
         examples=["weekly"],
     )
     start_on: date | None = Field(
         default=None,
-        description="Ngày bắt đầu; bỏ trống là đầu kỳ kế hoạch.",
+        description="Ngày bắt đầu, trong kỳ kế hoạch; bỏ trống là đầu kỳ kế hoạch.",
         examples=["2019-01-01"],
     )
     end_on: date | None = Field(
         default=None,
-        description="Ngày kết thúc; bỏ trống là cuối kỳ kế hoạch.",
+        description="Ngày kết thúc, trong kỳ kế hoạch và không trước ngày bắt đầu; bỏ trống là "
+        "cuối kỳ kế hoạch.",
         examples=["2019-12-31"],
     )
     due_on: date | None = Field(
-        default=None, description="Hạn hoàn thành (nhiệm vụ một lần).", examples=["2019-12-31"]
+        default=None,
+        description="Hạn hoàn thành (nhiệm vụ một lần), trong kỳ kế hoạch.",
+        examples=["2019-12-31"],
     )
-    channel_types: list[str] | None = Field(
+    channel_types: list[Code] | None = Field(
         default=None,
         max_length=30,
         description="Mã hình thức tuyên truyền (GET /api/v1/channel-types).",
         examples=[["radio", "television"]],
     )
-    topics: list[str] | None = Field(
+    topics: list[Code] | None = Field(
         default=None,
         max_length=60,
         description="Mã chủ đề (GET /api/v1/topics).",
@@ -150,10 +155,10 @@ class _TaskFields(BaseModel):
 
 
 class TaskCreate(_TaskFields):
-    ordinal: str = Field(
+    ordinal: NfcText = Field(
         min_length=1, max_length=20, description="Số thứ tự trong văn bản.", examples=["10.a"]
     )
-    title: str = Field(
+    title: NfcText = Field(
         min_length=2, max_length=500, description="Tên nhiệm vụ.", examples=[_TASK_TITLE_EXAMPLE]
     )
 
@@ -164,10 +169,10 @@ class TaskCreate(_TaskFields):
 
 
 class TaskUpdate(_TaskFields):
-    ordinal: str | None = Field(
+    ordinal: NfcText | None = Field(
         default=None, min_length=1, max_length=20, description="Số thứ tự trong văn bản."
     )
-    title: str | None = Field(
+    title: NfcText | None = Field(
         default=None, min_length=2, max_length=500, description="Tên nhiệm vụ."
     )
 
@@ -214,7 +219,7 @@ class AssignmentUpdate(BaseModel):
         description="`not_started`, `in_progress`, `done` hoặc `cancelled`.",
         examples=["in_progress"],
     )
-    progress_note: str | None = Field(
+    progress_note: Text | None = Field(
         default=None,
         max_length=5000,
         description="Ghi chú tiến độ.",
@@ -246,15 +251,35 @@ class AssignmentRead(BaseModel):
     status: AssignmentStatus = Field(description="Tình trạng thực hiện.")
     progress_note: str | None = Field(description="Ghi chú tiến độ.")
     recurrence: Recurrence = Field(description="Thời gian thực hiện của nhiệm vụ.")
-    due_dates: list[date] = Field(
-        description="Mọi hạn của nhiệm vụ trong kỳ (nhiệm vụ hàng tuần cả năm có 52 hạn)."
+    due_count: int = Field(
+        description="Số hạn của nhiệm vụ trong kỳ (nhiệm vụ hàng tuần cả năm có 52 hạn); từng "
+        "hạn ở GET /api/v1/assignments/{assignment_id}/due-dates.",
+        examples=[52],
+    )
+    next_due_dates: list[date] = Field(
+        description="Tối đa 5 hạn sắp tới, kể từ hôm nay (giờ Việt Nam); rỗng khi đã qua mọi hạn.",
+        examples=[["2024-04-07", "2024-04-14", "2024-04-21", "2024-04-28", "2024-05-05"]],
     )
     next_due_on: date | None = Field(
         description="Hạn gần nhất từ hôm nay (giờ Việt Nam); null khi đã qua mọi hạn."
+    )
+    last_due_on: date | None = Field(
+        description="Hạn cuối cùng trong kỳ (null khi nhiệm vụ không có hạn nào).",
+        examples=["2024-12-29"],
     )
     overdue: bool = Field(
         description="Quá hạn (theo ngày ở Asia/Ho_Chi_Minh): chưa xong và đã qua hạn cuối, hoặc "
         "chưa bắt đầu khi đã qua hạn đầu tiên."
     )
+    evidence: Evidence = Field(
+        description="Minh chứng: các hoạt động ghi theo phân công này, tổng số lượng và kinh phí."
+    )
     version: int = Field(description="Phiên bản (dùng cho ETag).")
     updated_at: datetime = Field(description="Thời điểm cập nhật gần nhất (UTC).")
+
+
+class DueDate(BaseModel):
+    """One due date of an assignment's task, with its place in the schedule."""
+
+    number: int = Field(description="Thứ tự của hạn trong kỳ, từ 1.", examples=[14])
+    due_on: date = Field(description="Ngày đến hạn.", examples=["2024-04-07"])

@@ -1,22 +1,22 @@
 """Tasks (nhiệm vụ) of a plan: read with their agencies' names, edited while the plan is a draft."""
 
-from collections.abc import Sequence
-from datetime import date
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from app.access.scope import Caller, subtree_or_ancestors_filter
 from app.audit.service import record, snapshot
-from app.core.db import flush
+from app.core.clock import utcnow, vn_date
+from app.core.db import flush, for_update
 from app.core.errors import NotFound, ValidationProblem
-from app.core.scope import Caller, subtree_or_ancestors_filter
 from app.plans.access import plan_visible, require_issuing_unit
 from app.plans.models import Plan, Task
 from app.plans.recurrence import Recurrence
 from app.plans.service import require_draft, touch
 from app.plans.task_schemas import AgencyRef, Target, TaskCreate, TaskRead, TaskUpdate
-from app.users.models import Agency, utcnow
+from app.users.models import Agency
 
 _NOT_NULL = ("ordinal", "title", "recurrence", "lead_all_children")
 _JSON_LISTS = ("coordinator_agency_ids", "channel_types", "topics", "targets")
@@ -32,6 +32,23 @@ def get_task(session: Session, caller: Caller, task_id: int) -> tuple[Task, Plan
     if row is None:
         raise NotFound(f"Không tìm thấy nhiệm vụ mã {task_id}.")
     return row[0], row[1]
+
+
+def lock_task(session: Session, caller: Caller, task_id: int) -> tuple[Task, Plan]:
+    """The task and its plan for a write: the plan's row is locked first (every write to a
+    plan's tasks holds it), then the task is read fresh under that lock."""
+    plan = session.exec(
+        for_update(
+            select(Plan)
+            .join(Task, col(Task.plan_id) == Plan.id)
+            .where(Task.id == task_id, plan_visible(caller)),
+            Plan,
+        ).execution_options(populate_existing=True)
+    ).first()
+    task = session.get(Task, task_id, populate_existing=True) if plan is not None else None
+    if plan is None or task is None:
+        raise NotFound(f"Không tìm thấy nhiệm vụ mã {task_id}.")
+    return task, plan
 
 
 def plan_tasks(session: Session, plan_id: int) -> list[Task]:
@@ -107,7 +124,7 @@ def _check_agencies(session: Session, caller: Caller, plan: Plan, task: dict[str
         session.exec(
             select(Agency.id).where(
                 col(Agency.id).in_(wanted),
-                subtree_or_ancestors_filter(caller, col(Agency.unit_id)),  # type: ignore[arg-type]
+                subtree_or_ancestors_filter(caller, col(Agency.unit_id)),
             )
         )
     )
@@ -119,25 +136,23 @@ def _check_agencies(session: Session, caller: Caller, plan: Plan, task: dict[str
             )
 
 
-def _check_dates(plan: Plan, task: dict[str, Any]) -> None:
-    start = task.get("start_on") or plan.period_start
-    end = task.get("end_on") or plan.period_end
-    if end < start:
-        raise ValidationProblem.for_field(
-            "body.end_on", "Ngày kết thúc phải không trước ngày bắt đầu."
-        )
-    for name in ("start_on", "end_on"):
+def _check_dates(plan: Plan, task: dict[str, Any], sent: Collection[str]) -> None:
+    """Start, end and due dates inside the plan's period, the end not before the start; each
+    error names the field the caller sent."""
+    for name in ("start_on", "end_on", "due_on"):
         value = task.get(name)
         if value is not None and not plan.period_start <= value <= plan.period_end:
             raise ValidationProblem.for_field(
                 f"body.{name}",
-                f"Ngày phải nằm trong kỳ kế hoạch ({_vn(plan.period_start)} – "
-                f"{_vn(plan.period_end)}).",
+                f"Ngày phải nằm trong kỳ kế hoạch ({vn_date(plan.period_start)} – "
+                f"{vn_date(plan.period_end)}).",
             )
-
-
-def _vn(day: date) -> str:
-    return day.strftime("%d/%m/%Y")
+    start, end = task.get("start_on"), task.get("end_on")
+    if start is not None and end is not None and end < start:
+        field = "start_on" if "end_on" not in sent else "end_on"
+        raise ValidationProblem.for_field(
+            f"body.{field}", "Ngày kết thúc phải không trước ngày bắt đầu."
+        )
 
 
 def _dump(data: TaskCreate | TaskUpdate, *, partial: bool) -> dict[str, Any]:
@@ -158,7 +173,7 @@ def create_task(session: Session, caller: Caller, plan: Plan, data: TaskCreate) 
         last = session.exec(select(func.max(Task.position)).where(Task.plan_id == plan.id)).one()
         values["position"] = 0 if last is None else last + 1
     _check_agencies(session, caller, plan, values)
-    _check_dates(plan, values)
+    _check_dates(plan, values, values.keys())
     assert plan.id is not None
     task = Task(**values, plan_id=plan.id)
     session.add(task)
@@ -184,11 +199,10 @@ def update_task(session: Session, caller: Caller, task: Task, plan: Plan, data: 
         changes.pop("position")
     merged = {**task.model_dump(), **changes}
     _check_agencies(session, caller, plan, merged)
-    _check_dates(plan, merged)
+    _check_dates(plan, merged, changes.keys())
     before = snapshot(task)
     for key, value in changes.items():
         setattr(task, key, value)
-    task.version += 1
     task.updated_at = utcnow()
     touch(plan)
     session.add_all([task, plan])

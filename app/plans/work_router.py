@@ -1,20 +1,25 @@
 """Routes for tasks (nhiệm vụ) and assignments (phân công)."""
 
+from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from fastapi import APIRouter, Query, Response
 
-from app.core.db import SessionDep, commit
-from app.core.etag import IfMatch, require_if_match, set_etag
+from app.channels.evidence import NO_EVIDENCE, evidence_for
+from app.core.db import SessionDep
+from app.core.etag import set_etag
 from app.core.ids import MAX_ID, AssignmentId, PlanId, TaskId
 from app.core.pagination import CursorParam, LimitParam, Page
 from app.plans import assignments, service, tasks
-from app.plans.access import AssignmentReader, PlanReader, PlanWriter, require_issuing_unit
+from app.plans.access import AssignmentReader, PlanReader, PlanWriter
+from app.plans.loaders import AssignmentForUpdate, PlanForNewTask, TaskForEdit
 from app.plans.models import AssignmentStatus, Task
 from app.plans.router import READ_ERRORS, WRITE_ERRORS
 from app.plans.task_schemas import (
     AssignmentRead,
     AssignmentUpdate,
+    DueDate,
     TaskCreate,
     TaskRead,
     TaskUpdate,
@@ -51,11 +56,13 @@ def list_plan_tasks(plan_id: PlanId, session: SessionDep, caller: PlanReader) ->
     responses=WRITE_ERRORS,
 )
 def create_task(
-    plan_id: PlanId, data: TaskCreate, session: SessionDep, caller: PlanWriter, response: Response
+    plan: PlanForNewTask,
+    data: TaskCreate,
+    session: SessionDep,
+    caller: PlanWriter,
+    response: Response,
 ) -> TaskRead:
-    plan = service.get_plan(session, caller, plan_id)
     task = tasks.create_task(session, caller, plan, data)
-    commit(session)
     return _task_read(session, task, response)
 
 
@@ -77,18 +84,14 @@ def get_task(
     responses=WRITE_ERRORS,
 )
 def update_task(
-    task_id: TaskId,
+    loaded: TaskForEdit,
     data: TaskUpdate,
     session: SessionDep,
     caller: PlanWriter,
     response: Response,
-    if_match: IfMatch = None,
 ) -> TaskRead:
-    task, plan = tasks.get_task(session, caller, task_id)
-    require_issuing_unit(caller, plan)
-    require_if_match(if_match, "task", task_id, task.version)
+    task, plan = loaded
     task = tasks.update_task(session, caller, task, plan, data)
-    commit(session)
     return _task_read(session, task, response)
 
 
@@ -99,15 +102,15 @@ def update_task(
     description="Cần If-Match. Chỉ khi kế hoạch còn là dự thảo.",
     responses=WRITE_ERRORS,
 )
-def delete_task(
-    task_id: TaskId, session: SessionDep, caller: PlanWriter, if_match: IfMatch = None
-) -> Response:
-    task, plan = tasks.get_task(session, caller, task_id)
-    require_issuing_unit(caller, plan)
-    require_if_match(if_match, "task", task_id, task.version)
+def delete_task(loaded: TaskForEdit, session: SessionDep, caller: PlanWriter) -> Response:
+    task, plan = loaded
     tasks.delete_task(session, caller, task, plan)
-    commit(session)
     return Response(status_code=204)
+
+
+def _with_evidence(session: SessionDep, row: Sequence[Any]) -> AssignmentRead:
+    found = evidence_for(session, [row[0].id])
+    return assignments.assignment_read(row, evidence=found.get(row[0].id, NO_EVIDENCE))
 
 
 @assignments_router.get(
@@ -146,7 +149,13 @@ def list_assignments(
         limit=limit,
         cursor=cursor,
     )
-    return Page(items=[assignments.assignment_read(r) for r in rows], next_cursor=next_cursor)
+    found = evidence_for(session, [r[0].id for r in rows])
+    return Page(
+        items=[
+            assignments.assignment_read(r, evidence=found.get(r[0].id, NO_EVIDENCE)) for r in rows
+        ],
+        next_cursor=next_cursor,
+    )
 
 
 @assignments_router.get(
@@ -160,7 +169,32 @@ def get_assignment(
 ) -> AssignmentRead:
     row = assignments.get_assignment(session, caller, assignment_id)
     set_etag(response, "assignment", assignment_id, row[0].version)
-    return assignments.assignment_read(row)
+    return _with_evidence(session, row)
+
+
+@assignments_router.get(
+    "/{assignment_id}/due-dates",
+    response_model=Page[DueDate],
+    summary="Mọi hạn của một phân công, theo thứ tự",
+    description="Lịch hạn đầy đủ của nhiệm vụ được giao (nhiệm vụ hàng tuần trong kỳ 5 năm có "
+    "260 hạn), từng trang; cùng phạm vi đọc với phân công.",
+    responses=READ_ERRORS,
+)
+def list_assignment_due_dates(
+    assignment_id: AssignmentId,
+    session: SessionDep,
+    caller: AssignmentReader,
+    on_or_after: date | None = Query(
+        None, description="Chỉ các hạn từ ngày này trở đi.", examples=["2024-04-01"]
+    ),
+    limit: LimitParam = 50,
+    cursor: CursorParam = None,
+) -> Page[DueDate]:
+    row = assignments.get_assignment(session, caller, assignment_id)
+    items, next_cursor = assignments.due_date_page(
+        row, on_or_after=on_or_after, limit=limit, cursor=cursor
+    )
+    return Page(items=items, next_cursor=next_cursor)
 
 
 @assignments_router.patch(
@@ -171,17 +205,13 @@ def get_assignment(
     responses=WRITE_ERRORS,
 )
 def update_assignment(
-    assignment_id: AssignmentId,
+    row: AssignmentForUpdate,
     data: AssignmentUpdate,
     session: SessionDep,
     caller: PlanWriter,
     response: Response,
-    if_match: IfMatch = None,
 ) -> AssignmentRead:
-    row = assignments.get_assignment(session, caller, assignment_id)
-    assignments.require_assignee(caller, row[0])
-    require_if_match(if_match, "assignment", assignment_id, row[0].version)
-    assignments.update_assignment(session, caller, row, data)
-    commit(session)
-    set_etag(response, "assignment", assignment_id, row[0].version)
-    return assignments.assignment_read(row)
+    assignment = assignments.update_assignment(session, caller, row, data)
+    assert assignment.id is not None
+    set_etag(response, "assignment", assignment.id, assignment.version)
+    return _with_evidence(session, row)

@@ -10,16 +10,16 @@ assignments stay as they were, for the record.
 from sqlalchemy import insert
 from sqlmodel import Session, col, select
 
+from app.access.scope import Caller
 from app.audit.service import record, snapshot
+from app.core.clock import utcnow
 from app.core.db import flush
 from app.core.errors import Conflict, ValidationProblem
-from app.core.scope import Caller
 from app.plans.access import require_issuing_unit
 from app.plans.assignments import fan_out_assignments
 from app.plans.models import Plan, PlanStatus, PlanTopic, Task
 from app.plans.schemas import PlanIssue
 from app.plans.service import number_text, require_draft, touch
-from app.users.models import utcnow
 
 
 def _check_number_free(session: Session, plan: Plan, number: int, year: int) -> None:
@@ -69,7 +69,7 @@ def issue_plan(session: Session, caller: Caller, plan: Plan, data: PlanIssue) ->
 
 
 def _close_superseded(session: Session, caller: Caller, old_id: int) -> None:
-    old = session.get(Plan, old_id)
+    old = session.get(Plan, old_id, with_for_update=True, populate_existing=True)
     if old is None or old.status != PlanStatus.issued:
         return
     before = snapshot(old)

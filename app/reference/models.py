@@ -1,5 +1,6 @@
 """Reference data shared by plans, activities and reports: topics, channel types, indicators."""
 
+from sqlalchemy import JSON, Column, text
 from sqlmodel import Field, SQLModel
 
 
@@ -19,6 +20,10 @@ class ChannelType(SQLModel, table=True):
     code: str = Field(max_length=40, unique=True)
     name: str = Field(max_length=200)
     name_en: str = Field(max_length=200)
+    # Indicator codes an activity on a channel of this type counts (its quantities' keys).
+    counts: list[str] = Field(
+        default_factory=list, sa_column=Column(JSON, nullable=False, server_default=text("'[]'"))
+    )
 
 
 class Indicator(SQLModel, table=True):

@@ -1,10 +1,11 @@
 from fastapi import APIRouter
 
-from app.core.auth import CurrentCaller
+from app.access.auth import CurrentCaller
 from app.core.db import SessionDep
 from app.core.errors import Unauthorized, responses
 from app.reference import service
-from app.reference.schemas import ChannelTypeRead, IndicatorRead, TopicRead
+from app.reference.data import LANGUAGES
+from app.reference.schemas import ChannelTypeRead, IndicatorRead, LanguageRead, TopicRead
 
 router = APIRouter(tags=["reference"])
 
@@ -30,7 +31,9 @@ def list_topics(session: SessionDep, _caller: CurrentCaller) -> list[TopicRead]:
 @router.get(
     "/channel-types",
     response_model=list[ChannelTypeRead],
-    summary="Danh mục hình thức tuyên truyền",
+    summary="Danh mục hình thức tuyên truyền, mỗi hình thức kèm các chỉ tiêu nó đếm",
+    description="`counts`: các chỉ tiêu một hoạt động trên kênh loại này ghi được trong "
+    "`quantities` (đài truyền thanh: buổi phát, phút, tin bài; lớp tập huấn: lớp, lượt người).",
     responses=ERRORS,
 )
 def list_channel_types(session: SessionDep, _caller: CurrentCaller) -> list[ChannelTypeRead]:
@@ -45,3 +48,15 @@ def list_channel_types(session: SessionDep, _caller: CurrentCaller) -> list[Chan
 )
 def list_indicators(session: SessionDep, _caller: CurrentCaller) -> list[IndicatorRead]:
     return [IndicatorRead.model_validate(i) for i in service.list_indicators(session)]
+
+
+@router.get(
+    "/languages",
+    response_model=list[LanguageRead],
+    summary="Danh mục ngôn ngữ tuyên truyền",
+    description="Tiếng Việt và tiếng các dân tộc thiểu số đang dùng trên các kênh ở địa bàn của "
+    "các kế hoạch mẫu (Sơn La, Quảng Ngãi, Phú Yên…), theo mã ISO 639-3.",
+    responses=ERRORS,
+)
+def list_languages(_caller: CurrentCaller) -> list[LanguageRead]:
+    return [LanguageRead.model_validate(language) for language in LANGUAGES]

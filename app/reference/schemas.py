@@ -26,6 +26,11 @@ class ChannelTypeRead(BaseModel):
     code: str = Field(description="Mã hình thức tuyên truyền.", examples=["radio"])
     name: str = Field(description="Tên.", examples=["Đài phát thanh, truyền thanh, loa"])
     name_en: str = Field(description="Tên tiếng Anh.", examples=["Radio and loudspeakers"])
+    counts: list[str] = Field(
+        description="Mã chỉ tiêu (GET /api/v1/indicators) mà một hoạt động trên kênh loại này "
+        "đếm được, tức các khóa hợp lệ của `quantities` khi ghi hoạt động.",
+        examples=[["broadcasts", "minutes", "articles"]],
+    )
 
 
 class IndicatorRead(BaseModel):
@@ -43,3 +48,14 @@ class IndicatorRead(BaseModel):
         description="`activities`: tính từ các hoạt động; `manual`: nhập tay trong báo cáo.",
         examples=["activities"],
     )
+
+
+class LanguageRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    code: str = Field(
+        description="Mã ngôn ngữ ISO 639-3 (mã ngôn ngữ vĩ mô `hmn` cho tiếng Mông).",
+        examples=["blt"],
+    )
+    name: str = Field(description="Tên.", examples=["Tiếng Thái (Thái Đen)"])
+    name_en: str = Field(description="Tên tiếng Anh.", examples=["Tai Dam"])

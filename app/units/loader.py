@@ -6,17 +6,13 @@ load gives every unit the same id on every database. Re-running inserts only wha
 """
 
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from sqlalchemy import insert, text
 from sqlmodel import Session, select
 
 from app.core.text import fold, nfc
-from app.units.models import AdminUnit, UnitLevel, UnitSuccession
-
-REFORM_DATE = date(2025, 7, 1)
-LAST_OLD_DAY = date(2025, 6, 30)
+from app.units.models import LAST_OLD_DAY, REFORM_DATE, AdminUnit, UnitLevel, UnitSuccession
 
 
 @dataclass

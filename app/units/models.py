@@ -8,6 +8,11 @@ from sqlmodel import Field, SQLModel
 
 from app.core.db import enum_type
 
+# The 2025 reform: two-level local government from 1 July 2025 (districts abolished, provinces
+# and communes merged).
+REFORM_DATE = date(2025, 7, 1)
+LAST_OLD_DAY = date(2025, 6, 30)
+
 
 class UnitLevel(StrEnum):
     province = "province"

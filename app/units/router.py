@@ -1,12 +1,14 @@
 from datetime import date
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
-from app.core.auth import CurrentCaller
+from app.access.auth import CurrentCaller
 from app.core.db import SessionDep
 from app.core.errors import NotFound, Unauthorized, ValidationProblem, responses
 from app.core.ids import MAX_ID, UnitId
 from app.core.pagination import CursorParam, LimitParam, Page
+from app.core.responses import json_response
+from app.core.text import Text
 from app.units import service
 from app.units.models import AdminUnit, UnitLevel, UnitSuccession
 from app.units.schemas import UnitLink, UnitRead
@@ -26,10 +28,10 @@ def list_units(
     parent_id: int | None = Query(
         None, ge=1, le=MAX_ID, description="Chỉ các đơn vị trực thuộc đơn vị này."
     ),
-    code: str | None = Query(
+    code: Text | None = Query(
         None, max_length=10, description="Mã đơn vị chính thức.", examples=["12352"]
     ),
-    q: str | None = Query(
+    q: Text | None = Query(
         None,
         max_length=100,
         description='Tìm theo tên, không phân biệt dấu ("dong hoa" tìm thấy "Đông Hòa").',
@@ -43,7 +45,7 @@ def list_units(
     ),
     limit: LimitParam = 50,
     cursor: CursorParam = None,
-) -> Page[UnitRead]:
+) -> Response:
     rows, next_cursor = service.list_units(
         session,
         level=level,
@@ -54,7 +56,8 @@ def list_units(
         limit=limit,
         cursor=cursor,
     )
-    return Page(items=[UnitRead.model_validate(u) for u in rows], next_cursor=next_cursor)
+    items = [UnitRead.model_construct(**row._mapping) for row in rows]
+    return json_response(Page[UnitRead].model_construct(items=items, next_cursor=next_cursor))
 
 
 @router.get(

@@ -1,15 +1,23 @@
 """Reading the unit tree: lists, as-of filters, ancestors, children and succession links."""
 
 from datetime import date
+from typing import Any
 
-from sqlalchemy import ColumnElement, and_, or_
+from sqlalchemy import ColumnElement, Row, and_, or_
+from sqlalchemy import select as sa_select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from app.core.errors import NotFound
 from app.core.pagination import SortKey, paginate
-from app.core.text import fold, like_pattern
-from app.units.models import AdminUnit, UnitLevel, UnitSuccession, ancestor_paths
+from app.core.text import fold, matches_folded
+from app.units.models import LAST_OLD_DAY, AdminUnit, UnitLevel, UnitSuccession, ancestor_paths
+
+# What UnitRead shows: lists select these columns, not whole rows.
+READ_COLUMNS = tuple(
+    col(getattr(AdminUnit, name))
+    for name in ("id", "code", "name", "level", "kind", "parent_id", "valid_from", "valid_to")
+)
 
 
 def valid_on(as_of: date) -> ColumnElement[bool]:
@@ -36,8 +44,9 @@ def list_units(
     as_of: date | None,
     limit: int,
     cursor: str | None,
-) -> tuple[list[AdminUnit], str | None]:
-    stmt = select(AdminUnit)
+) -> tuple[list[Row[Any]], str | None]:
+    """One page of units: the columns UnitRead shows (and the path the cursor needs)."""
+    stmt: Any = sa_select(*READ_COLUMNS, col(AdminUnit.path))
     if as_of is not None:
         stmt = stmt.where(valid_on(as_of))
     if level is not None:
@@ -47,7 +56,7 @@ def list_units(
     if code is not None:
         stmt = stmt.where(AdminUnit.code == code)
     if q and fold(q):
-        stmt = stmt.where(col(AdminUnit.name_folded).like(like_pattern(q), escape="\\"))
+        stmt = stmt.where(matches_folded(col(AdminUnit.name_folded), q))
     # Path order is the official listing order: province, its districts, their communes.
     keys = [SortKey(col(AdminUnit.path), lambda unit: unit.path, parse=str)]
     return paginate(session, stmt, keys, limit, cursor)
@@ -98,3 +107,15 @@ def predecessors(
     session: Session, unit_id: int
 ) -> list[tuple[AdminUnit, str | None, UnitSuccession]]:
     return _links(session, unit_id, forward=False)
+
+
+def old_unit_id(session: Session, level: UnitLevel | str, code: str) -> int:
+    """Id of a unit of the pre-2025 tree, where every seed plan was issued."""
+    unit_id = session.exec(
+        select(AdminUnit.id).where(
+            AdminUnit.level == level, AdminUnit.code == code, AdminUnit.valid_to == LAST_OLD_DAY
+        )
+    ).first()
+    if unit_id is None:
+        raise LookupError(f"unit {level} {code} is not loaded: run `python -m app load-units`")
+    return unit_id

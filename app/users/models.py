@@ -1,15 +1,12 @@
 """Agencies (cơ quan, đơn vị) of a unit and the users who work in them."""
 
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 
 from sqlmodel import Field, SQLModel
 
-from app.core.db import enum_type
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
+from app.core.clock import utcnow
+from app.core.db import Versioned, enum_type
 
 
 class AgencyKind(StrEnum):
@@ -37,7 +34,7 @@ class Role(StrEnum):
 SERVICE_ROLES = frozenset({Role.portal, Role.integration})
 
 
-class Agency(SQLModel, table=True):
+class Agency(Versioned, SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     unit_id: int = Field(foreign_key="admin_unit.id", index=True)
     name: str = Field(max_length=200)
@@ -49,7 +46,7 @@ class Agency(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow)
 
 
-class User(SQLModel, table=True):
+class User(Versioned, SQLModel, table=True):
     __tablename__ = "app_user"
 
     id: int | None = Field(default=None, primary_key=True)

@@ -1,25 +1,29 @@
 import base64
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Form, Header, Query, Response
+from fastapi import APIRouter, Form, Header, Query, Request, Response
 
-from app.core.auth import Admin, CurrentCaller
-from app.core.db import SessionDep, commit
+from app.access.auth import Admin, CurrentCaller
+from app.core.db import SessionDep
 from app.core.errors import (
     BadRequest,
     Conflict,
     Forbidden,
     NotFound,
+    PayloadTooLarge,
     PreconditionFailed,
     PreconditionRequired,
+    ServiceUnavailable,
     Unauthorized,
     ValidationProblem,
     responses,
 )
-from app.core.etag import IfMatch, require_if_match, set_etag
+from app.core.etag import IfMatch, check_if_match, set_etag
 from app.core.ids import MAX_ID, AgencyId, UserId
 from app.core.pagination import CursorParam, LimitParam, Page
+from app.core.ratelimit import LoginThrottleDep, TooManyRequests
 from app.core.security import create_access_token
+from app.core.text import Text
 from app.users import service
 from app.users.models import AgencyKind, Role
 from app.users.schemas import (
@@ -38,20 +42,29 @@ agencies_router = APIRouter(prefix="/agencies", tags=["agencies"])
 users_router = APIRouter(prefix="/users", tags=["users"])
 
 READ_ERRORS = responses(Unauthorized, NotFound, ValidationProblem)
+ADMIN_READ_ERRORS = responses(Unauthorized, Forbidden, NotFound, ValidationProblem)
 WRITE_ERRORS = responses(
     Unauthorized,
     Forbidden,
     NotFound,
     Conflict,
     PreconditionFailed,
+    PayloadTooLarge,
     PreconditionRequired,
     ValidationProblem,
 )
 
 
+# Longest accepted username / secret in a token request (longer ones cannot match an account).
+MAX_NAME = 64
+MAX_SECRET = 128
+
+
 def _basic_credentials(authorization: str | None) -> tuple[str, str] | None:
     if not authorization or not authorization.lower().startswith("basic "):
         return None
+    if len(authorization) > 4 * (MAX_NAME + MAX_SECRET):
+        raise BadRequest("Header Authorization quá dài.", code="invalid_request")
     try:
         decoded = base64.b64decode(authorization[6:].strip(), validate=True).decode()
     except (ValueError, UnicodeDecodeError):
@@ -64,31 +77,50 @@ def _basic_credentials(authorization: str | None) -> tuple[str, str] | None:
     "/auth/token",
     response_model=TokenResponse,
     summary="Cấp mã truy cập (OAuth2 password / client_credentials)",
-    responses=responses(BadRequest, Unauthorized, ValidationProblem),
+    description="Đăng nhập sai bị giới hạn theo tên đăng nhập (mặc định 5 lần trong 15 phút) "
+    "và theo địa chỉ máy gửi (20 lần trong 15 phút): vượt giới hạn thì trả 429 kèm `Retry-After` "
+    "(số giây phải chờ), kể cả khi lần sau nhập đúng mật khẩu.",
+    responses=responses(
+        BadRequest, Unauthorized, ValidationProblem, TooManyRequests, ServiceUnavailable
+    ),
 )
-def issue_token(
+async def issue_token(
+    request: Request,
     session: SessionDep,
+    throttle: LoginThrottleDep,
     grant_type: Annotated[
         Literal["password", "client_credentials"],
         Form(description="`password` cho người dùng, `client_credentials` cho tài khoản dịch vụ."),
     ],
-    username: Annotated[str | None, Form(description="Tên đăng nhập (grant password).")] = None,
-    password: Annotated[str | None, Form(description="Mật khẩu (grant password).")] = None,
+    username: Annotated[
+        str | None, Form(max_length=MAX_NAME, description="Tên đăng nhập (grant password).")
+    ] = None,
+    password: Annotated[
+        str | None, Form(max_length=MAX_SECRET, description="Mật khẩu (grant password).")
+    ] = None,
     scope: Annotated[str, Form(description="Không dùng; quyền theo tài khoản.")] = "",
-    client_id: Annotated[str | None, Form(description="Mã tài khoản dịch vụ.")] = None,
-    client_secret: Annotated[str | None, Form(description="Khóa bí mật tài khoản dịch vụ.")] = None,
+    client_id: Annotated[
+        str | None, Form(max_length=MAX_NAME, description="Mã tài khoản dịch vụ.")
+    ] = None,
+    client_secret: Annotated[
+        str | None, Form(max_length=MAX_SECRET, description="Khóa bí mật tài khoản dịch vụ.")
+    ] = None,
     authorization: Annotated[str | None, Header(include_in_schema=False)] = None,
 ) -> TokenResponse:
     if grant_type == "password":
         if not username or not password:
             raise BadRequest("Cần username và password.", code="invalid_request")
-        user = service.authenticate(session, username, password, service=False)
+        name, secret = username, password
     else:
         basic = _basic_credentials(authorization)
-        cid, secret = basic if basic else (client_id, client_secret)
-        if not cid or not secret:
+        cid, client_key = basic if basic else (client_id, client_secret)
+        if not cid or not client_key or len(cid) > MAX_NAME or len(client_key) > MAX_SECRET:
             raise BadRequest("Cần client_id và client_secret.", code="invalid_request")
-        user = service.authenticate(session, cid, secret, service=True)
+        name, secret = cid, client_key
+    address = request.client.host if request.client else "unknown"
+    user = await service.sign_in(
+        session, throttle, name, secret, address, service=grant_type == "client_credentials"
+    )
     assert user.id is not None
     token, expires_in = create_access_token(
         user.id, {"role": user.role.value, "unit_id": user.unit_id}
@@ -128,7 +160,7 @@ def list_agencies(
         None, ge=1, le=MAX_ID, description="Chỉ cơ quan của đơn vị hành chính này."
     ),
     kind: AgencyKind | None = Query(None, description="Lọc theo loại cơ quan."),
-    q: str | None = Query(None, max_length=100, description="Tìm theo tên, không phân biệt dấu."),
+    q: Text | None = Query(None, max_length=100, description="Tìm theo tên, không phân biệt dấu."),
     limit: LimitParam = 50,
     cursor: CursorParam = None,
 ) -> Page[AgencyRead]:
@@ -149,7 +181,6 @@ def create_agency(
     data: AgencyCreate, session: SessionDep, caller: Admin, response: Response
 ) -> AgencyRead:
     agency = service.create_agency(session, caller, data)
-    commit(session)
     assert agency.id is not None
     set_etag(response, "agency", agency.id, agency.version)
     return AgencyRead.model_validate(agency)
@@ -178,12 +209,11 @@ def update_agency(
     session: SessionDep,
     caller: Admin,
     response: Response,
-    if_match: IfMatch = None,
+    if_match: IfMatch,
 ) -> AgencyRead:
-    agency = service.get_agency(session, caller, agency_id)
-    require_if_match(if_match, "agency", agency_id, agency.version)
+    agency = service.get_agency(session, caller, agency_id, lock=True)
+    check_if_match(if_match, "agency", agency_id, agency.version)
     agency = service.update_agency(session, caller, agency, data)
-    commit(session)
     set_etag(response, "agency", agency_id, agency.version)
     return AgencyRead.model_validate(agency)
 
@@ -192,7 +222,7 @@ def update_agency(
     "",
     response_model=Page[UserRead],
     summary="Người dùng trong phạm vi (quản trị viên)",
-    responses=READ_ERRORS,
+    responses=ADMIN_READ_ERRORS,
 )
 def list_users(
     session: SessionDep,
@@ -201,7 +231,7 @@ def list_users(
         None, ge=1, le=MAX_ID, description="Chỉ người dùng của đơn vị này."
     ),
     role: Role | None = Query(None, description="Lọc theo vai trò."),
-    q: str | None = Query(None, max_length=64, description="Một phần tên đăng nhập."),
+    q: Text | None = Query(None, max_length=64, description="Một phần tên đăng nhập."),
     limit: LimitParam = 50,
     cursor: CursorParam = None,
 ) -> Page[UserRead]:
@@ -222,7 +252,6 @@ def create_user(
     data: UserCreate, session: SessionDep, caller: Admin, response: Response
 ) -> UserRead:
     user = service.create_user(session, caller, data)
-    commit(session)
     assert user.id is not None
     set_etag(response, "user", user.id, user.version)
     return UserRead.model_validate(user)
@@ -232,7 +261,7 @@ def create_user(
     "/{user_id}",
     response_model=UserRead,
     summary="Một người dùng (quản trị viên)",
-    responses=READ_ERRORS,
+    responses=ADMIN_READ_ERRORS,
 )
 def get_user(user_id: UserId, session: SessionDep, caller: Admin, response: Response) -> UserRead:
     user = service.get_user(session, caller, user_id)
@@ -252,11 +281,10 @@ def update_user(
     session: SessionDep,
     caller: Admin,
     response: Response,
-    if_match: IfMatch = None,
+    if_match: IfMatch,
 ) -> UserRead:
-    user = service.get_user(session, caller, user_id)
-    require_if_match(if_match, "user", user_id, user.version)
+    user = service.get_user(session, caller, user_id, lock=True)
+    check_if_match(if_match, "user", user_id, user.version)
     user = service.update_user(session, caller, user, data)
-    commit(session)
     set_etag(response, "user", user_id, user.version)
     return UserRead.model_validate(user)

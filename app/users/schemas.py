@@ -2,8 +2,8 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from app.core.ids import DbId
-from app.core.text import nfc
+from app.core.ids import Code, DbId
+from app.core.text import NfcText, Text, nfc
 from app.users.models import AgencyKind, Role
 
 
@@ -16,13 +16,13 @@ class TokenResponse(BaseModel):
 
 
 class AgencyBase(BaseModel):
-    name: str = Field(
+    name: NfcText = Field(
         min_length=2,
         max_length=200,
         description="Tên cơ quan, đơn vị.",
         examples=["Phòng Văn hóa và Thông tin"],
     )
-    short_name: str | None = Field(
+    short_name: Text | None = Field(
         default=None, max_length=40, description="Tên viết tắt.", examples=["Phòng VH-TT"]
     )
     kind: AgencyKind = Field(
@@ -42,8 +42,8 @@ class AgencyCreate(AgencyBase):
 
 
 class AgencyUpdate(BaseModel):
-    name: str | None = Field(default=None, min_length=2, max_length=200, description="Tên mới.")
-    short_name: str | None = Field(default=None, max_length=40, description="Tên viết tắt mới.")
+    name: NfcText | None = Field(default=None, min_length=2, max_length=200, description="Tên mới.")
+    short_name: Text | None = Field(default=None, max_length=40, description="Tên viết tắt mới.")
     kind: AgencyKind | None = Field(default=None, description="Loại mới.")
 
     @field_validator("name", "short_name")
@@ -61,7 +61,7 @@ class AgencyRead(AgencyBase):
 
 
 class UserBase(BaseModel):
-    full_name: str = Field(
+    full_name: NfcText = Field(
         min_length=2, max_length=120, description="Họ và tên.", examples=["Nguyễn Bá Tâm"]
     )
     role: Role = Field(description="Vai trò.", examples=["officer"])
@@ -76,14 +76,14 @@ class UserBase(BaseModel):
 
 
 class UserCreate(UserBase):
-    username: str = Field(
+    username: Text = Field(
         min_length=3,
         max_length=64,
         pattern=r"^[a-z0-9][a-z0-9._-]*$",
         description="Tên đăng nhập (chữ thường không dấu, số, `.`, `_`, `-`).",
         examples=["lexa.officer"],
     )
-    password: str = Field(
+    password: Text = Field(
         min_length=10,
         max_length=128,
         description="Mật khẩu (ít nhất 10 ký tự).",
@@ -91,24 +91,27 @@ class UserCreate(UserBase):
     unit_id: DbId | None = Field(
         description="Đơn vị hành chính; null chỉ dành cho tài khoản toàn quốc.", examples=[11404]
     )
-    scopes: list[str] = Field(
+    scopes: list[Code] = Field(
         default_factory=list,
+        max_length=10,
         description="Quyền của tài khoản tích hợp, ví dụ `read`.",
         examples=[["read"]],
     )
 
 
 class UserUpdate(BaseModel):
-    full_name: str | None = Field(
+    full_name: NfcText | None = Field(
         default=None, min_length=2, max_length=120, description="Họ tên mới."
     )
     role: Role | None = Field(default=None, description="Vai trò mới.")
     agency_id: DbId | None = Field(default=None, description="Cơ quan công tác mới.")
     is_active: bool | None = Field(default=None, description="false để khóa tài khoản.")
-    password: str | None = Field(
+    password: Text | None = Field(
         default=None, min_length=10, max_length=128, description="Mật khẩu mới."
     )
-    scopes: list[str] | None = Field(default=None, description="Quyền mới (tài khoản tích hợp).")
+    scopes: list[Code] | None = Field(
+        default=None, max_length=10, description="Quyền mới (tài khoản tích hợp)."
+    )
 
 
 class UserRead(UserBase):

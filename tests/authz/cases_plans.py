@@ -213,6 +213,10 @@ CASES: dict[str, Case] = {
     "GET /api/v1/assignments/{assignment_id}": Case(
         role=Role.viewer, expect=READ_ISSUED, setup=_assignment_read
     ),
+    # The full schedule is read exactly where the assignment is.
+    "GET /api/v1/assignments/{assignment_id}/due-dates": Case(
+        role=Role.viewer, expect=READ_ISSUED, setup=_assignment_read
+    ),
     # The leader of Tiên Lữ answers for the assignments of Tiên Lữ's agencies.
     "PATCH /api/v1/assignments/{assignment_id}": Case(
         role=Role.leader, expect=WRITE_ISSUED, setup=_assignment_patch

@@ -264,3 +264,11 @@ def test_ids_beyond_the_database_range_are_422_not_500(
     assert [r.status_code for r in responses] == [422, 422, 422, 422]
     lexa = seed_plan(db, "lexa-17-2024")
     assert client.get(f"{API}/plans/{lexa.id}", headers=headers).status_code == 200
+
+
+def test_a_malformed_id_is_422_before_a_missing_if_match(client: TestClient, auth: Auth) -> None:
+    response = client.patch(
+        f"{API}/plans/abc", json={"place": "Lệ Xá"}, headers=auth("lexa.officer")
+    )
+
+    assert (response.status_code, response.json()["errors"][0]["field"]) == (422, "path.plan_id")

@@ -7,19 +7,25 @@ import pytest
 
 from app.plans.recurrence import (
     Recurrence,
-    due_dates,
+    Schedule,
     due_on_from_text,
     is_overdue,
-    next_due,
     recurrence_from_text,
 )
 
 YEAR_START, YEAR_END = date(2024, 1, 1), date(2024, 12, 31)
 
 
+def due_dates(
+    recurrence: Recurrence, start: date, end: date, due_on: date | None = None
+) -> list[date]:
+    return list(Schedule(recurrence, start, end, due_on).dates())
+
+
 def test_recurrence_values_equal_their_names() -> None:
     assert [(r.name, r.value) for r in Recurrence] == [
         ("once", "once"),
+        ("daily", "daily"),
         ("weekly", "weekly"),
         ("monthly", "monthly"),
         ("quarterly", "quarterly"),
@@ -27,6 +33,17 @@ def test_recurrence_values_equal_their_names() -> None:
         ("annual", "annual"),
         ("continuous", "continuous"),
     ]
+
+
+def test_daily_over_2024_falls_due_every_day_of_the_leap_year() -> None:
+    dates = due_dates(Recurrence.daily, YEAR_START, YEAR_END)
+
+    assert (len(dates), dates[0], dates[1], dates[-1]) == (
+        366,
+        date(2024, 1, 1),
+        date(2024, 1, 2),
+        date(2024, 12, 31),
+    )
 
 
 def test_weekly_over_2024_falls_due_52_times() -> None:
@@ -145,21 +162,33 @@ def test_end_before_start_is_rejected() -> None:
 
 
 def test_next_due_is_today_when_due_today() -> None:
-    dates = due_dates(Recurrence.monthly, YEAR_START, YEAR_END)
+    schedule = Schedule(Recurrence.monthly, YEAR_START, YEAR_END)
 
-    assert next_due(dates, date(2024, 2, 29)) == date(2024, 2, 29)
+    assert schedule.next_due(date(2024, 2, 29)) == date(2024, 2, 29)
 
 
 def test_next_due_is_the_following_date() -> None:
-    dates = due_dates(Recurrence.monthly, YEAR_START, YEAR_END)
+    schedule = Schedule(Recurrence.monthly, YEAR_START, YEAR_END)
 
-    assert next_due(dates, date(2024, 3, 1)) == date(2024, 3, 31)
+    assert schedule.next_due(date(2024, 3, 1)) == date(2024, 3, 31)
+
+
+def test_a_daily_schedule_counts_and_pages_without_expanding() -> None:
+    # Lệ Xá's radio airs every day: 366 due dates in 2024, never a list of them.
+    schedule = Schedule(Recurrence.daily, YEAR_START, YEAR_END)
+
+    assert (schedule.count(), schedule.count(date(2024, 3, 5)), schedule.last()) == (
+        366,
+        65,
+        YEAR_END,
+    )
+    assert schedule.upcoming(date(2024, 12, 30), 5) == [date(2024, 12, 30), YEAR_END]
 
 
 def test_next_due_after_the_last_date_is_none() -> None:
-    dates = due_dates(Recurrence.quarterly, YEAR_START, YEAR_END)
+    schedule = Schedule(Recurrence.quarterly, YEAR_START, YEAR_END)
 
-    assert next_due(dates, date(2025, 1, 1)) is None
+    assert schedule.next_due(date(2025, 1, 1)) is None
 
 
 def test_overdue_once_hanoi_has_passed_midnight() -> None:
@@ -196,6 +225,8 @@ def test_naive_instant_is_rejected() -> None:
         ("Định kỳ 6 tháng", Recurrence.semiannual),
         ("Hàng năm.", Recurrence.annual),
         ("Hằng năm", Recurrence.annual),
+        ("Hàng ngày", Recurrence.daily),
+        ("Hằng ngày.", Recurrence.daily),
         ("Thường xuyên.", Recurrence.continuous),
         ("Thường xuyên trong năm.", Recurrence.continuous),
         ("Thường xuyên trong năm 2019.", Recurrence.continuous),

@@ -49,9 +49,46 @@ def test_channel_types_start_with_radio(client: TestClient, auth: Auth) -> None:
     types = client.get(f"{API}/channel-types", headers=auth("portal")).json()
 
     assert (len(types), types[0]["code"], types[0]["name"]) == (
-        19,
+        21,
         "radio",
         "Đài phát thanh, truyền thanh, loa",
+    )
+
+
+def test_each_channel_type_says_what_its_activities_count(client: TestClient, auth: Auth) -> None:
+    types = client.get(f"{API}/channel-types", headers=auth("lexa.officer")).json()
+
+    counts = {t["code"]: t["counts"] for t in types}
+    assert counts["radio"] == ["broadcasts", "minutes", "articles"]
+    assert counts["training"] == ["trainings", "participants"]
+    assert counts["leaflet"] == ["leaflets"]
+
+
+def test_the_seeds_missing_channel_types_are_added(client: TestClient, auth: Auth) -> None:
+    types = client.get(f"{API}/channel-types", headers=auth("lexa.officer")).json()
+
+    added = {t["code"]: (t["name"], t["counts"]) for t in types[19:]}
+    assert added == {
+        "document_distribution": ("Biên soạn, cấp phát tài liệu", ["documents", "copies"]),
+        "enterprise_meeting": (
+            "Hội nghị tiếp xúc, đối thoại với doanh nghiệp",
+            ["conferences", "participants"],
+        ),
+    }
+
+
+def test_languages_are_vietnamese_then_the_minority_languages_of_the_seed_regions(
+    client: TestClient, auth: Auth
+) -> None:
+    languages = client.get(f"{API}/languages", headers=auth("lexa.officer")).json()
+
+    codes = [language["code"] for language in languages]
+    assert (codes[0], len(codes)) == ("vie", 17)
+    names = {language["code"]: language["name"] for language in languages}
+    assert (names["blt"], names["hmn"], names["hre"]) == (
+        "Tiếng Thái (Thái Đen)",
+        "Tiếng Mông",
+        "Tiếng Hrê",
     )
 
 
@@ -61,7 +98,8 @@ def test_indicators_carry_their_unit_of_measure(client: TestClient, auth: Auth) 
     units = {i["code"]: (i["unit"], i["aggregation"]) for i in indicators}
     assert units["broadcasts"] == ("buổi", "sum")
     assert units["participants"] == ("lượt người", "sum")
-    assert len(indicators) == 12
+    assert units["minutes"] == ("phút", "sum")
+    assert len(indicators) == 17
 
 
 def test_reference_lists_need_a_token(client: TestClient) -> None:

@@ -11,7 +11,13 @@ import pytest
 from app.core.docnumber import format_plan_number, parse_doc_number, parse_symbol
 from app.demo.seed_plans import AGENCIES, PLANS, PlanSeed, TaskSeed
 from app.plans.recurrence import Recurrence
-from app.plans.reference_data import CHANNEL_TYPE_CODES, INDICATOR_CODES, TOPIC_CODES, TOPICS
+from app.reference.data import (
+    CHANNEL_TYPE_CODES,
+    CHANNEL_TYPES,
+    INDICATOR_CODES,
+    TOPIC_CODES,
+    TOPICS,
+)
 
 AGENCY_KEYS = {a["key"]: a for a in AGENCIES}
 SEED_UNITS = {
@@ -239,3 +245,15 @@ def test_donghoa_first_duty_falls_to_every_subordinate_unit() -> None:
 
 def test_no_target_is_invented() -> None:
     assert [task["targets"] for _, task in all_tasks() if task["targets"]] == []
+
+
+def test_every_counted_indicator_exists() -> None:
+    counted = {code for c in CHANNEL_TYPES for code in c.counts}
+
+    assert sorted(counted - INDICATOR_CODES) == []
+
+
+def test_le_xa_radio_task_airs_daily() -> None:
+    radio = plan("lexa-17-2024")["tasks"][6]
+
+    assert (radio["lead_text"], radio["recurrence"]) == ("Đài Truyền thanh xã", "daily")

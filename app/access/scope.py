@@ -3,12 +3,15 @@
 from dataclasses import dataclass, field
 
 from sqlalchemy import ColumnElement, false, or_, true
-from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy.orm import Mapped
 from sqlmodel import Session, col, select
 
 from app.core.errors import Forbidden, ValidationProblem
 from app.units.models import AdminUnit, ancestor_paths
 from app.users.models import SERVICE_ROLES, Role
+
+# A column holding a unit id, as `col(Model.unit_id)` gives it (nullable or not).
+UnitColumn = Mapped[int] | Mapped[int | None]
 
 
 @dataclass(frozen=True)
@@ -38,24 +41,20 @@ class Caller:
         return self.unit_path is None or path.startswith(self.unit_path)
 
 
-def subtree_filter(caller: Caller, unit_column: InstrumentedAttribute[int]) -> ColumnElement[bool]:
+def subtree_filter(caller: Caller, unit_column: UnitColumn) -> ColumnElement[bool]:
     """Rows whose unit is the caller's unit or below it."""
     if caller.unit_path is None:
         return true()
     return unit_subtree_filter(caller.unit_path, unit_column)
 
 
-def unit_subtree_filter(
-    unit_path: str, unit_column: InstrumentedAttribute[int]
-) -> ColumnElement[bool]:
+def unit_subtree_filter(unit_path: str, unit_column: UnitColumn) -> ColumnElement[bool]:
     """Rows whose unit is the unit at `unit_path` or below it (a filter, not a permission)."""
     units = select(AdminUnit.id).where(col(AdminUnit.path).startswith(unit_path))
     return unit_column.in_(units)
 
 
-def subtree_or_ancestors_filter(
-    caller: Caller, unit_column: InstrumentedAttribute[int]
-) -> ColumnElement[bool]:
+def subtree_or_ancestors_filter(caller: Caller, unit_column: UnitColumn) -> ColumnElement[bool]:
     """Rows of the caller's subtree or of one of the caller's ancestors (their plans)."""
     if caller.unit_path is None:
         return true()

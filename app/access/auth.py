@@ -3,13 +3,14 @@
 from collections.abc import Callable
 from typing import Annotated
 
+import sqlalchemy as sa
 from fastapi import Depends
 from fastapi.security import OAuth2PasswordBearer
-from sqlmodel import select
 
+from app.access.scope import Caller
 from app.core.db import SessionDep
 from app.core.errors import Forbidden, Unauthorized
-from app.core.scope import Caller
+from app.core.observability import note_caller
 from app.core.security import decode_access_token
 from app.units.models import AdminUnit
 from app.users.models import Role, User
@@ -29,24 +30,39 @@ def get_caller(session: SessionDep, token: Annotated[str | None, Depends(oauth2_
         user_id = int(claims["sub"])
     except (KeyError, TypeError, ValueError) as exc:
         raise Unauthorized("Mã truy cập không hợp lệ; hãy đăng nhập lại.") from exc
-    row = session.exec(
-        select(User, AdminUnit.path)
-        .join(AdminUnit, AdminUnit.id == User.unit_id, isouter=True)  # type: ignore[arg-type]
-        .where(User.id == user_id)
-    ).first()
-    if row is None or not row[0].is_active:
+    row = session.execute(_CALLER, {"user_id": user_id}).first()
+    if row is None or not row.is_active:
         raise Unauthorized("Tài khoản không còn hiệu lực; hãy đăng nhập lại.")
-    user, path = row
-    assert user.id is not None
+    note_caller(row.id)
     return Caller(
-        user_id=user.id,
-        username=user.username,
-        role=user.role,
-        unit_id=user.unit_id,
-        unit_path=path,
-        agency_id=user.agency_id,
-        scopes=frozenset(user.scopes.split()),
+        user_id=row.id,
+        username=row.username,
+        role=row.role,
+        unit_id=row.unit_id,
+        unit_path=row.path,
+        agency_id=row.agency_id,
+        scopes=frozenset(row.scopes.split()),
     )
+
+
+# Every request reads its caller afresh (DESIGN §9: no in-process cache that could keep a
+# deactivated user or an old role alive): one small statement by primary key, rows not entities.
+_users = User.__table__  # type: ignore[attr-defined]
+_units = AdminUnit.__table__  # type: ignore[attr-defined]
+_CALLER = (
+    sa.select(
+        _users.c.id,
+        _users.c.username,
+        _users.c.role,
+        _users.c.unit_id,
+        _users.c.agency_id,
+        _users.c.scopes,
+        _users.c.is_active,
+        _units.c.path,
+    )
+    .select_from(_users.outerjoin(_units, _units.c.id == _users.c.unit_id))
+    .where(_users.c.id == sa.bindparam("user_id"))
+)
 
 
 CurrentCaller = Annotated[Caller, Depends(get_caller)]
