@@ -37,13 +37,21 @@ def _task_read(session: SessionDep, task: Task, response: Response) -> TaskRead:
 
 @tasks_router.get(
     "/plans/{plan_id}/tasks",
-    response_model=list[TaskRead],
+    response_model=Page[TaskRead],
     summary="Các nhiệm vụ của một kế hoạch, theo thứ tự",
     responses=READ_ERRORS,
 )
-def list_plan_tasks(plan_id: PlanId, session: SessionDep, caller: PlanReader) -> list[TaskRead]:
+def list_plan_tasks(
+    plan_id: PlanId,
+    session: SessionDep,
+    caller: PlanReader,
+    limit: LimitParam = 50,
+    cursor: CursorParam = None,
+) -> Page[TaskRead]:
     service.get_plan(session, caller, plan_id)
-    return tasks.task_reads(session, tasks.plan_tasks(session, plan_id))
+    rows, next_cursor = tasks.plan_task_page(session, plan_id, limit=limit, cursor=cursor)
+    items = tasks.task_reads(session, rows)
+    return Page[TaskRead].model_construct(items=items, next_cursor=next_cursor)
 
 
 @tasks_router.post(

@@ -56,7 +56,9 @@ def test_tra_bong_weekly_radio_task_keeps_its_timing_and_channels(
 ) -> None:
     plan = seed_plan(db, "trabong-2022-2025")
 
-    tasks = client.get(f"{API}/plans/{plan.id}/tasks", headers=auth("trabong.officer")).json()
+    tasks = client.get(f"{API}/plans/{plan.id}/tasks", headers=auth("trabong.officer")).json()[
+        "items"
+    ]
 
     radio = tasks[9]
     assert (radio["ordinal"], radio["recurrence"], radio["channel_types"]) == (

@@ -113,7 +113,9 @@ def test_issuing_fans_out_lead_and_coordinating_assignments(
     client: TestClient, db: Session, auth: Auth
 ) -> None:
     le_xa = seed_plan(db, "lexa-17-2024")
-    tasks = client.get(f"{API}/plans/{le_xa.id}/tasks", headers=auth("lexa.officer")).json()
+    tasks = client.get(f"{API}/plans/{le_xa.id}/tasks", headers=auth("lexa.officer")).json()[
+        "items"
+    ]
     radio, vp_tk = tasks[6]["lead_agency"]["id"], tasks[1]["lead_agency"]["id"]
     draft = create_draft(client, auth("lexa.officer"), title="Kế hoạch tuyên truyền quý II")
     add_task(
