@@ -19,8 +19,10 @@ from app.channels.models import Channel
 from app.channels.schemas import ChannelCreate
 from app.channels.service import create_channel
 from app.channels.writes import import_activities
-from app.plans.models import Assignment, AssignmentRole, Plan, Task
+from app.plans.assignments.models import Assignment, AssignmentRole
+from app.plans.plans.models import Plan
 from app.plans.recurrence import Recurrence, Schedule
+from app.plans.tasks.models import Task
 from app.units.models import AdminUnit
 from app.users.models import Agency, Role, User
 

@@ -13,8 +13,9 @@ from sqlmodel import Session, col, select
 from app.core.db import flush
 from app.core.text import fold
 from app.demo.seed_plans import PLANS, PlanSeed, TaskSeed
-from app.plans.assignments import fan_out_assignments
-from app.plans.models import Plan, PlanStatus, PlanTopic, Task, Visibility
+from app.plans.assignments.service import fan_out_assignments
+from app.plans.plans.models import Plan, PlanStatus, PlanTopic, Visibility
+from app.plans.tasks.models import Task
 from app.reference.models import Topic
 from app.units.service import old_unit_id
 from app.users.models import Agency

@@ -21,7 +21,7 @@ from sqlmodel import col
 from app.access.auth import PEOPLE, require
 from app.access.scope import Caller, subtree_filter, subtree_or_ancestors_filter
 from app.core.errors import Forbidden
-from app.plans.models import Plan, PlanStatus, Visibility
+from app.plans.plans.models import Plan, PlanStatus, Visibility
 from app.users.models import Role
 
 PUBLISHED = (PlanStatus.issued, PlanStatus.closed)

@@ -6,7 +6,8 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session, col, select
 
 from app.demo.seed_plans import PLANS, PlanSeed
-from app.plans.models import Plan, Task
+from app.plans.plans.models import Plan
+from app.plans.tasks.models import Task
 from tests.helpers import unit_id
 
 API = "/api/v1"

@@ -5,7 +5,7 @@ from collections.abc import Callable
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
-from app.plans.models import PlanStatus, Visibility
+from app.plans.plans.models import PlanStatus, Visibility
 from tests.plans.factories import API, create_draft, etag, seed_plan
 
 Auth = Callable[[str], dict[str, str]]

@@ -5,7 +5,7 @@ from collections.abc import Callable
 from fastapi.testclient import TestClient
 from sqlmodel import Session, func, select
 
-from app.plans.models import Assignment
+from app.plans.assignments.models import Assignment
 from tests.plans.factories import API, add_task, create_draft, etag, seed_plan
 
 Auth = Callable[[str], dict[str, str]]

@@ -13,10 +13,11 @@ from app.core.db import flush, for_update
 from app.core.errors import NotFound, ValidationProblem
 from app.core.pagination import SortKey, by_id, paginate
 from app.plans.access import plan_visible, require_issuing_unit
-from app.plans.models import Plan, Task
+from app.plans.plans.models import Plan
+from app.plans.plans.service import require_draft, touch
 from app.plans.recurrence import Recurrence
-from app.plans.service import require_draft, touch
-from app.plans.task_schemas import AgencyRef, Target, TaskCreate, TaskRead, TaskUpdate
+from app.plans.tasks.models import Task
+from app.plans.tasks.schemas import AgencyRef, Target, TaskCreate, TaskRead, TaskUpdate
 from app.users.models import Agency
 
 _NOT_NULL = ("ordinal", "title", "recurrence", "lead_all_children")
