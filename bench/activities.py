@@ -460,7 +460,10 @@ def main() -> None:
                 f"&date_from={YEAR}-01-01&date_to={YEAR}-12-31"
             )
             assert (
-                httpx.get(target, headers={"Authorization": f"Bearer {bearer}"}).status_code == 200
+                httpx.get(
+                    target, headers={"Authorization": f"Bearer {bearer}"}, timeout=120
+                ).status_code
+                == 200
             )
             bare = bare_summary(url, path, args.seconds)
             for clients in (1, 32):
