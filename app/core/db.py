@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from fastapi import Depends, FastAPI, Request, Response
 from sqlalchemy import Connection, Engine, MetaData, event
 from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import declared_attr
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, SQLModel, create_engine
@@ -216,5 +217,7 @@ def install_database_error_handlers(app: FastAPI) -> None:
             problem.status, problem.code, problem.title, problem.detail, headers=problem.headers
         )
 
-    for kind in (IntegrityError, OperationalError, StaleDataError):
+    # PoolTimeout: every pooled connection stayed busy for `pool_timeout` (slow queries under
+    # load) — the client should come back later, as for a lock wait.
+    for kind in (IntegrityError, OperationalError, StaleDataError, PoolTimeout):
         app.add_exception_handler(kind, handle)
