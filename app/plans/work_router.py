@@ -6,7 +6,6 @@ from typing import Any
 
 from fastapi import APIRouter, Query, Response
 
-from app.channels.evidence import NO_EVIDENCE, evidence_for
 from app.core.db import SessionDep
 from app.core.etag import set_etag
 from app.core.ids import MAX_ID, AssignmentId, PlanId, TaskId
@@ -109,8 +108,7 @@ def delete_task(loaded: TaskForEdit, session: SessionDep, caller: PlanWriter) ->
 
 
 def _with_evidence(session: SessionDep, row: Sequence[Any]) -> AssignmentRead:
-    found = evidence_for(session, [row[0].id])
-    return assignments.assignment_read(row, evidence=found.get(row[0].id, NO_EVIDENCE))
+    return assignments.assignment_reads(session, [row])[0]
 
 
 @assignments_router.get(
@@ -149,13 +147,7 @@ def list_assignments(
         limit=limit,
         cursor=cursor,
     )
-    found = evidence_for(session, [r[0].id for r in rows])
-    return Page(
-        items=[
-            assignments.assignment_read(r, evidence=found.get(r[0].id, NO_EVIDENCE)) for r in rows
-        ],
-        next_cursor=next_cursor,
-    )
+    return Page(items=assignments.assignment_reads(session, rows), next_cursor=next_cursor)
 
 
 @assignments_router.get(

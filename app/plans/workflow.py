@@ -20,6 +20,7 @@ from app.plans.assignments import fan_out_assignments
 from app.plans.models import Plan, PlanStatus, PlanTopic, Task
 from app.plans.schemas import PlanIssue
 from app.plans.service import number_text, require_draft, touch
+from app.units.reform import require_in_force
 
 
 def _check_number_free(session: Session, plan: Plan, number: int, year: int) -> None:
@@ -43,6 +44,7 @@ def _check_number_free(session: Session, plan: Plan, number: int, year: int) -> 
 def issue_plan(session: Session, caller: Caller, plan: Plan, data: PlanIssue) -> Plan:
     require_issuing_unit(caller, plan, "ban hành")
     require_draft(plan, "ban hành lại")
+    require_in_force(session, plan.unit_id, data.issued_on, "body.issued_on")
     signer = data.signer_name or plan.signer_name
     if not signer:
         raise ValidationProblem.for_field(
