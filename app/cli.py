@@ -94,7 +94,7 @@ def cmd_refresh_due_dates(_args: argparse.Namespace) -> int:
     from sqlmodel import Session
 
     from app.core.db import get_engine
-    from app.plans.assignments import refresh_next_due
+    from app.plans.assignments.service import refresh_next_due
 
     with Session(get_engine()) as session:
         updated = refresh_next_due(session)

@@ -14,8 +14,9 @@ from app.core.limits import BodyLimitMiddleware
 from app.core.observability import RequestLogMiddleware
 from app.core.settings import get_settings
 from app.health.router import router as health_router
-from app.plans.router import router as plans_router
-from app.plans.work_router import assignments_router, tasks_router
+from app.plans.assignments.router import router as assignments_router
+from app.plans.plans.router import router as plans_router
+from app.plans.tasks.router import router as tasks_router
 from app.reference.router import router as reference_router
 from app.units.router import router as units_router
 from app.users.router import agencies_router, auth_router, users_router

@@ -5,7 +5,9 @@ from app.channels.models import Activity, ActivityQuantity, ActivityTopic, Chann
 from app.core.db import metadata
 from app.core.idempotency import IdempotencyRecord
 from app.core.ratelimit import LoginCounter
-from app.plans.models import Assignment, Plan, PlanTopic, Task
+from app.plans.assignments.models import Assignment
+from app.plans.plans.models import Plan, PlanTopic
+from app.plans.tasks.models import Task
 from app.reference.models import ChannelType, Indicator, Topic
 from app.units.models import AdminUnit, UnitSuccession
 from app.users.models import Agency, User

@@ -89,7 +89,8 @@ def fill(url: str) -> tuple[int, int]:
     cli(["load-units"])
     cli(["load-demo"])
     from app.core.db import get_engine
-    from app.plans.models import Plan, Task
+    from app.plans.plans.models import Plan
+    from app.plans.tasks.models import Task
     from app.units.models import AdminUnit
 
     engine = get_engine()

@@ -25,7 +25,9 @@ from app.audit.models import AuditEntry
 from app.core.db import make_engine
 from app.core.security import create_access_token, hash_password
 from app.main import create_app
-from app.plans.models import Assignment, Plan, Task
+from app.plans.assignments.models import Assignment
+from app.plans.plans.models import Plan
+from app.plans.tasks.models import Task
 from app.units.models import AdminUnit, UnitLevel
 from app.users.models import Agency, AgencyKind, Role, User
 from tests.conftest import TEST_DBNAME, TEST_URL, _tmp, migrate

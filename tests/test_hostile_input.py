@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session, func, select
 
 from app.audit.models import AuditEntry
-from app.plans.models import Plan
+from app.plans.plans.models import Plan
 from tests.plans.factories import API, add_task, create_draft, etag, plan_body, seed_plan
 
 # These tests run the workflow of the seeds' (pre-2025) units as it was then.

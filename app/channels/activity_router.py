@@ -18,10 +18,10 @@ from app.channels.activity_schemas import (
     ActivityUpdate,
 )
 from app.channels.loaders import ActivityForEdit, ActivityId
-from app.channels.router import READ_ERRORS, WRITE_ERRORS
 from app.channels.summary import Dimension
 from app.core import idempotency
 from app.core.db import SessionDep
+from app.core.errors import READ_ERRORS, WRITE_ERRORS
 from app.core.etag import set_etag
 from app.core.idempotency import IdempotencyKeyHeader
 from app.core.ids import MAX_ID

@@ -9,16 +9,8 @@ from app.channels.loaders import ChannelForEdit, ChannelId
 from app.channels.schemas import ChannelCreate, ChannelRead, ChannelUpdate
 from app.core.db import SessionDep
 from app.core.errors import (
-    Conflict,
-    Forbidden,
-    NotFound,
-    PayloadTooLarge,
-    PreconditionFailed,
-    PreconditionRequired,
-    ServiceUnavailable,
-    Unauthorized,
-    ValidationProblem,
-    responses,
+    READ_ERRORS,
+    WRITE_ERRORS,
 )
 from app.core.etag import set_etag
 from app.core.ids import MAX_ID
@@ -26,19 +18,6 @@ from app.core.pagination import CursorParam, LimitParam, Page
 from app.core.text import Text
 
 router = APIRouter(prefix="/channels", tags=["channels"])
-
-READ_ERRORS = responses(Unauthorized, Forbidden, NotFound, ValidationProblem)
-WRITE_ERRORS = responses(
-    Unauthorized,
-    Forbidden,
-    NotFound,
-    Conflict,
-    PayloadTooLarge,
-    PreconditionFailed,
-    PreconditionRequired,
-    ServiceUnavailable,
-    ValidationProblem,
-)
 
 
 def _detail(

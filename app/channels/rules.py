@@ -28,8 +28,10 @@ from app.channels.models import Channel
 from app.core.clock import vietnam_today
 from app.core.errors import FieldProblem, Forbidden, ValidationProblem
 from app.plans.access import in_hierarchy, plan_visible
-from app.plans.assignments import is_assignee
-from app.plans.models import Assignment, Plan, PlanStatus, Task
+from app.plans.assignments.models import Assignment
+from app.plans.assignments.service import is_assignee
+from app.plans.plans.models import Plan, PlanStatus
+from app.plans.tasks.models import Task
 from app.reference.data import COUNTS_BY_CHANNEL_TYPE, VIETNAMESE
 from app.units.models import AdminUnit
 from app.users.models import Role

@@ -371,3 +371,18 @@ def responses(*errors: type[AppError]) -> dict[int | str, dict[str, Any]]:
             "content": {PROBLEM_JSON: {"schema": schema, "example": example}},
         }
     return out
+
+
+# The response sets of a domain's routes: reads of scoped resources, and versioned writes.
+READ_ERRORS = responses(Unauthorized, Forbidden, NotFound, ValidationProblem)
+WRITE_ERRORS = responses(
+    Unauthorized,
+    Forbidden,
+    NotFound,
+    Conflict,
+    PayloadTooLarge,
+    PreconditionFailed,
+    PreconditionRequired,
+    ServiceUnavailable,
+    ValidationProblem,
+)

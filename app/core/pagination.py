@@ -34,6 +34,12 @@ class Page[T](BaseModel):
     )
 
 
+def whole[T](items: list[T]) -> Page[T]:
+    """A small, bounded list (reference codes, a unit's two ancestors, its successors) in the same
+    envelope as every paged list: all items at once, `next_cursor` null."""
+    return Page[T].model_construct(items=items, next_cursor=None)
+
+
 def invalid_cursor() -> ValidationProblem:
     return ValidationProblem.for_field(
         "query.cursor", "Con trỏ trang không hợp lệ; hãy dùng đúng `next_cursor` đã nhận."

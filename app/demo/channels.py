@@ -21,8 +21,10 @@ from app.channels.service import create_channel
 from app.channels.writes import import_activities
 from app.demo.lookup import unit_of
 from app.demo.seeds import UnitKey, plan_seed
-from app.plans.models import Assignment, AssignmentRole, Plan, Task
+from app.plans.assignments.models import Assignment, AssignmentRole
+from app.plans.plans.models import Plan
 from app.plans.recurrence import Recurrence, Schedule
+from app.plans.tasks.models import Task
 from app.units.models import AdminUnit
 from app.users.models import Agency, Role, User
 

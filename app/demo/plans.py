@@ -12,10 +12,10 @@ from sqlmodel import Session, col, select
 from app.access.scope import Caller
 from app.demo.lookup import caller_of, unit_of
 from app.demo.seeds import PlanSeed, plan_create, plan_issue, plan_seeds, task_create
-from app.plans.models import Plan
-from app.plans.service import create_plan
-from app.plans.tasks import create_task
-from app.plans.workflow import issue_plan
+from app.plans.plans.flows import issue_plan
+from app.plans.plans.models import Plan
+from app.plans.plans.service import create_plan
+from app.plans.tasks.service import create_task
 from app.users.models import Agency, Role, User
 
 

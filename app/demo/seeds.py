@@ -19,8 +19,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from app.plans.schemas import PlanCreate, PlanIssue
-from app.plans.task_schemas import TaskCreate
+from app.plans.plans.schemas import PlanCreate, PlanIssue
+from app.plans.tasks.schemas import TaskCreate
 
 _DATA = files("app.demo").joinpath("data")
 

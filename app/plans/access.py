@@ -28,7 +28,7 @@ from app.access.scope import (
     subtree_or_ancestors_filter,
 )
 from app.core.errors import Forbidden
-from app.plans.models import Plan, PlanStatus, Visibility
+from app.plans.plans.models import Plan, PlanStatus, Visibility
 from app.users.models import Role
 
 PUBLISHED = (PlanStatus.issued, PlanStatus.closed)

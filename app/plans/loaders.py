@@ -13,9 +13,12 @@ from app.access.scope import Caller
 from app.core.db import SessionDep
 from app.core.etag import IfMatch, OptionalIfMatch, check_if_match
 from app.core.ids import AssignmentId, PlanId, TaskId
-from app.plans import assignments, service, tasks
 from app.plans.access import PlanIssuer, PlanWriter, require_issuing_unit
-from app.plans.models import Plan, Task
+from app.plans.assignments import service as assignments
+from app.plans.plans import service
+from app.plans.plans.models import Plan
+from app.plans.tasks import service as tasks
+from app.plans.tasks.models import Task
 
 
 def _locked_plan(

@@ -6,7 +6,7 @@ from app.access.auth import CurrentCaller
 from app.core.db import SessionDep
 from app.core.errors import NotFound, Unauthorized, ValidationProblem, responses
 from app.core.ids import MAX_ID, UnitId
-from app.core.pagination import CursorParam, LimitParam, Page
+from app.core.pagination import CursorParam, LimitParam, Page, whole
 from app.core.responses import json_response
 from app.core.text import Text
 from app.units import service
@@ -69,26 +69,35 @@ def get_unit(unit_id: UnitId, session: SessionDep, _caller: CurrentCaller) -> Un
 
 @router.get(
     "/{unit_id}/children",
-    response_model=list[UnitRead],
+    response_model=Page[UnitRead],
     summary="Đơn vị trực thuộc",
+    description="Theo thứ tự mã chính thức, phân trang như mọi danh sách (một tỉnh có thể có "
+    "hàng trăm xã).",
     responses=ERRORS,
 )
 def list_unit_children(
-    unit_id: UnitId, session: SessionDep, _caller: CurrentCaller
-) -> list[UnitRead]:
-    return [UnitRead.model_validate(u) for u in service.children(session, unit_id)]
+    unit_id: UnitId,
+    session: SessionDep,
+    _caller: CurrentCaller,
+    limit: LimitParam = 50,
+    cursor: CursorParam = None,
+) -> Page[UnitRead]:
+    units, next_cursor = service.children(session, unit_id, limit=limit, cursor=cursor)
+    items = [UnitRead.model_validate(u) for u in units]
+    return Page[UnitRead].model_construct(items=items, next_cursor=next_cursor)
 
 
 @router.get(
     "/{unit_id}/ancestors",
-    response_model=list[UnitRead],
+    response_model=Page[UnitRead],
     summary="Các cấp trên, từ tỉnh xuống",
+    description="Nhiều nhất hai cấp: trả đủ trong một trang (`next_cursor` luôn `null`).",
     responses=ERRORS,
 )
 def list_unit_ancestors(
     unit_id: UnitId, session: SessionDep, _caller: CurrentCaller
-) -> list[UnitRead]:
-    return [UnitRead.model_validate(u) for u in service.ancestors(session, unit_id)]
+) -> Page[UnitRead]:
+    return whole([UnitRead.model_validate(u) for u in service.ancestors(session, unit_id)])
 
 
 def _link_models(rows: list[tuple[AdminUnit, str | None, UnitSuccession]]) -> list[UnitLink]:
@@ -105,23 +114,25 @@ def _link_models(rows: list[tuple[AdminUnit, str | None, UnitSuccession]]) -> li
 
 @router.get(
     "/{unit_id}/successors",
-    response_model=list[UnitLink],
+    response_model=Page[UnitLink],
     summary="Đơn vị kế thừa sau sắp xếp 1/7/2025",
+    description="Vài đơn vị: trả đủ trong một trang (`next_cursor` luôn `null`).",
     responses=ERRORS,
 )
 def list_unit_successors(
     unit_id: UnitId, session: SessionDep, _caller: CurrentCaller
-) -> list[UnitLink]:
-    return _link_models(service.successors(session, unit_id))
+) -> Page[UnitLink]:
+    return whole(_link_models(service.successors(session, unit_id)))
 
 
 @router.get(
     "/{unit_id}/predecessors",
-    response_model=list[UnitLink],
+    response_model=Page[UnitLink],
     summary="Đơn vị tiền thân trước sắp xếp 1/7/2025",
+    description="Vài đơn vị: trả đủ trong một trang (`next_cursor` luôn `null`).",
     responses=ERRORS,
 )
 def list_unit_predecessors(
     unit_id: UnitId, session: SessionDep, _caller: CurrentCaller
-) -> list[UnitLink]:
-    return _link_models(service.predecessors(session, unit_id))
+) -> Page[UnitLink]:
+    return whole(_link_models(service.predecessors(session, unit_id)))

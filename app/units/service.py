@@ -62,10 +62,14 @@ def list_units(
     return paginate(session, stmt, keys, limit, cursor)
 
 
-def children(session: Session, unit_id: int) -> list[AdminUnit]:
+def children(
+    session: Session, unit_id: int, *, limit: int, cursor: str | None
+) -> tuple[list[AdminUnit], str | None]:
+    """The unit's direct children in official code order, one keyset page."""
     get_unit(session, unit_id)
-    stmt = select(AdminUnit).where(AdminUnit.parent_id == unit_id).order_by(col(AdminUnit.path))
-    return list(session.exec(stmt))
+    stmt = select(AdminUnit).where(AdminUnit.parent_id == unit_id)
+    keys = [SortKey(col(AdminUnit.path), lambda unit: unit.path)]
+    return paginate(session, stmt, keys, limit, cursor)
 
 
 def ancestors(session: Session, unit_id: int) -> list[AdminUnit]:

@@ -1,5 +1,5 @@
 import base64
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Form, Header, Query, Request, Response
 
@@ -27,10 +27,13 @@ from app.core.text import Text
 from app.users import service
 from app.users.models import AgencyKind, Role
 from app.users.schemas import (
+    MAX_NAME,
+    MAX_SECRET,
     AgencyCreate,
     AgencyRead,
     AgencyUpdate,
     MeRead,
+    TokenRequest,
     TokenResponse,
     UserCreate,
     UserRead,
@@ -53,11 +56,6 @@ WRITE_ERRORS = responses(
     PreconditionRequired,
     ValidationProblem,
 )
-
-
-# Longest accepted username / secret in a token request (longer ones cannot match an account).
-MAX_NAME = 64
-MAX_SECRET = 128
 
 
 def _basic_credentials(authorization: str | None) -> tuple[str, str] | None:
@@ -88,38 +86,22 @@ async def issue_token(
     request: Request,
     session: SessionDep,
     throttle: LoginThrottleDep,
-    grant_type: Annotated[
-        Literal["password", "client_credentials"],
-        Form(description="`password` cho người dùng, `client_credentials` cho tài khoản dịch vụ."),
-    ],
-    username: Annotated[
-        str | None, Form(max_length=MAX_NAME, description="Tên đăng nhập (grant password).")
-    ] = None,
-    password: Annotated[
-        str | None, Form(max_length=MAX_SECRET, description="Mật khẩu (grant password).")
-    ] = None,
-    scope: Annotated[str, Form(description="Không dùng; quyền theo tài khoản.")] = "",
-    client_id: Annotated[
-        str | None, Form(max_length=MAX_NAME, description="Mã tài khoản dịch vụ.")
-    ] = None,
-    client_secret: Annotated[
-        str | None, Form(max_length=MAX_SECRET, description="Khóa bí mật tài khoản dịch vụ.")
-    ] = None,
+    form: Annotated[TokenRequest, Form()],
     authorization: Annotated[str | None, Header(include_in_schema=False)] = None,
 ) -> TokenResponse:
-    if grant_type == "password":
-        if not username or not password:
+    if form.grant_type == "password":
+        if not form.username or not form.password:
             raise BadRequest("Cần username và password.", code="invalid_request")
-        name, secret = username, password
+        name, secret = form.username, form.password
     else:
         basic = _basic_credentials(authorization)
-        cid, client_key = basic if basic else (client_id, client_secret)
+        cid, client_key = basic if basic else (form.client_id, form.client_secret)
         if not cid or not client_key or len(cid) > MAX_NAME or len(client_key) > MAX_SECRET:
             raise BadRequest("Cần client_id và client_secret.", code="invalid_request")
         name, secret = cid, client_key
     address = request.client.host if request.client else "unknown"
     user = await service.sign_in(
-        session, throttle, name, secret, address, service=grant_type == "client_credentials"
+        session, throttle, name, secret, address, service=form.grant_type == "client_credentials"
     )
     assert user.id is not None
     token, expires_in = create_access_token(

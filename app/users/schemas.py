@@ -1,10 +1,36 @@
 from datetime import datetime
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from app.core.ids import Code, DbId
 from app.core.text import NfcText, Text, nfc
 from app.users.models import AgencyKind, Role
+
+# Longest accepted username / secret in a token request (longer ones cannot match an account).
+MAX_NAME = 64
+MAX_SECRET = 128
+
+
+class TokenRequest(BaseModel):
+    """The OAuth2 token request (RFC 6749 §4.3 and §4.4), sent as a form."""
+
+    grant_type: Literal["password", "client_credentials"] = Field(
+        description="`password` cho người dùng, `client_credentials` cho tài khoản dịch vụ."
+    )
+    username: str | None = Field(
+        default=None, max_length=MAX_NAME, description="Tên đăng nhập (grant password)."
+    )
+    password: str | None = Field(
+        default=None, max_length=MAX_SECRET, description="Mật khẩu (grant password)."
+    )
+    scope: str = Field(default="", max_length=200, description="Không dùng; quyền theo tài khoản.")
+    client_id: str | None = Field(
+        default=None, max_length=MAX_NAME, description="Mã tài khoản dịch vụ."
+    )
+    client_secret: str | None = Field(
+        default=None, max_length=MAX_SECRET, description="Khóa bí mật tài khoản dịch vụ."
+    )
 
 
 class TokenResponse(BaseModel):

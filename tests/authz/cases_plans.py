@@ -9,14 +9,9 @@ from the communes below it (404).
 from datetime import date
 
 from app.core.text import fold
-from app.plans.models import (
-    Assignment,
-    AssignmentRole,
-    Plan,
-    PlanStatus,
-    Task,
-    Visibility,
-)
+from app.plans.assignments.models import Assignment, AssignmentRole
+from app.plans.plans.models import Plan, PlanStatus, Visibility
+from app.plans.tasks.models import Task
 from app.users.models import Agency, AgencyKind, Role
 from tests.authz.matrix import Case, Ctx, Prepared, everyone, statuses
 

@@ -6,7 +6,7 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session, col, select
 
 from app.channels.models import Channel
-from app.plans.models import Assignment
+from app.plans.assignments.models import Assignment
 from app.units.models import AdminUnit
 from tests.plans.factories import API, seed_tasks
 

@@ -7,7 +7,8 @@ from sqlmodel import Session, col, select
 
 from app.demo.lookup import unit_of
 from app.demo.seeds import PlanSeed, plan_seed
-from app.plans.models import Plan, Task
+from app.plans.plans.models import Plan
+from app.plans.tasks.models import Task
 
 API = "/api/v1"
 # The seeds' plans (issued by units of the pre-2025 tree), parents first.

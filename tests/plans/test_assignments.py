@@ -8,8 +8,8 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session, col, select
 
 from app.access.scope import Caller
-from app.plans.assignments import assignment_read, get_assignment
-from app.plans.models import Assignment, AssignmentStatus
+from app.plans.assignments.models import Assignment, AssignmentStatus
+from app.plans.assignments.service import assignment_read, get_assignment
 from app.users.models import Role
 from tests.helpers import unit_id
 from tests.plans.factories import API, add_task, create_draft, seed_plan, seed_tasks, user_headers
@@ -286,7 +286,7 @@ def test_filters_by_assignee_unit_and_status(client: TestClient, db: Session, au
 def test_daily_refresh_moves_a_passed_due_date_to_the_next_one(
     client: TestClient, db: Session, auth: Auth
 ) -> None:
-    from app.plans.assignments import refresh_next_due
+    from app.plans.assignments.service import refresh_next_due
 
     radio = seed_tasks(db, "lexa-17-2024")[6].lead_agency_id
     draft = create_draft(

@@ -6,7 +6,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
-from app.plans.models import Visibility
+from app.plans.plans.models import Visibility
 from tests.helpers import unit_id
 from tests.plans.factories import API, create_draft, seed_plan, user_headers
 

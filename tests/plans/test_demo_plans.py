@@ -4,7 +4,8 @@ from sqlmodel import Session, func, select
 
 from app.demo.loader import load_agencies
 from app.demo.plans import load_seed_plans
-from app.plans.models import Assignment, Plan, PlanTopic
+from app.plans.assignments.models import Assignment
+from app.plans.plans.models import Plan, PlanTopic
 from tests.plans.factories import HISTORIC_KEYS, seed, seed_plan
 
 

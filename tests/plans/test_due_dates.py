@@ -7,7 +7,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session, col, select
 
-from app.plans.models import Assignment
+from app.plans.assignments.models import Assignment
 from app.plans.recurrence import Recurrence, Schedule, period_problem
 from tests.plans.factories import API, create_draft, seed_tasks
 

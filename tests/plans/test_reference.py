@@ -10,7 +10,7 @@ Auth = Callable[[str], dict[str, str]]
 
 
 def test_topics_are_a_tree_of_the_reform_areas_and_indices(client: TestClient, auth: Auth) -> None:
-    topics = client.get(f"{API}/topics", headers=auth("lexa.officer")).json()
+    topics = client.get(f"{API}/topics", headers=auth("lexa.officer")).json()["items"]
 
     by_parent: dict[str | None, list[str]] = {}
     for t in topics:
@@ -38,7 +38,7 @@ def test_topics_are_a_tree_of_the_reform_areas_and_indices(client: TestClient, a
 def test_papi_dimensions_carry_the_names_of_the_tra_bong_plan(
     client: TestClient, auth: Auth
 ) -> None:
-    topics = client.get(f"{API}/topics", headers=auth("lexa.officer")).json()
+    topics = client.get(f"{API}/topics", headers=auth("lexa.officer")).json()["items"]
 
     names = {t["code"]: t["name"] for t in topics}
     assert names["papi.participation"] == "Tham gia của người dân ở cấp cơ sở"
@@ -46,7 +46,7 @@ def test_papi_dimensions_carry_the_names_of_the_tra_bong_plan(
 
 
 def test_channel_types_start_with_radio(client: TestClient, auth: Auth) -> None:
-    types = client.get(f"{API}/channel-types", headers=auth("portal")).json()
+    types = client.get(f"{API}/channel-types", headers=auth("portal")).json()["items"]
 
     assert (len(types), types[0]["code"], types[0]["name"]) == (
         21,
@@ -56,7 +56,7 @@ def test_channel_types_start_with_radio(client: TestClient, auth: Auth) -> None:
 
 
 def test_each_channel_type_says_what_its_activities_count(client: TestClient, auth: Auth) -> None:
-    types = client.get(f"{API}/channel-types", headers=auth("lexa.officer")).json()
+    types = client.get(f"{API}/channel-types", headers=auth("lexa.officer")).json()["items"]
 
     counts = {t["code"]: t["counts"] for t in types}
     assert counts["radio"] == ["broadcasts", "minutes", "articles"]
@@ -65,7 +65,7 @@ def test_each_channel_type_says_what_its_activities_count(client: TestClient, au
 
 
 def test_the_seeds_missing_channel_types_are_added(client: TestClient, auth: Auth) -> None:
-    types = client.get(f"{API}/channel-types", headers=auth("lexa.officer")).json()
+    types = client.get(f"{API}/channel-types", headers=auth("lexa.officer")).json()["items"]
 
     added = {t["code"]: (t["name"], t["counts"]) for t in types[19:]}
     assert added == {
@@ -80,7 +80,7 @@ def test_the_seeds_missing_channel_types_are_added(client: TestClient, auth: Aut
 def test_languages_are_vietnamese_then_the_minority_languages_of_the_seed_regions(
     client: TestClient, auth: Auth
 ) -> None:
-    languages = client.get(f"{API}/languages", headers=auth("lexa.officer")).json()
+    languages = client.get(f"{API}/languages", headers=auth("lexa.officer")).json()["items"]
 
     codes = [language["code"] for language in languages]
     assert (codes[0], len(codes)) == ("vie", 17)
@@ -93,7 +93,7 @@ def test_languages_are_vietnamese_then_the_minority_languages_of_the_seed_region
 
 
 def test_indicators_carry_their_unit_of_measure(client: TestClient, auth: Auth) -> None:
-    indicators = client.get(f"{API}/indicators", headers=auth("integration")).json()
+    indicators = client.get(f"{API}/indicators", headers=auth("integration")).json()["items"]
 
     units = {i["code"]: (i["unit"], i["aggregation"]) for i in indicators}
     assert units["broadcasts"] == ("buổi", "sum")

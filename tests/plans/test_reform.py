@@ -14,7 +14,9 @@ from app.audit.models import AuditEntry
 from app.core.text import fold
 from app.demo.lookup import unit_of
 from app.demo.seeds import UnitKey, plan_seeds
-from app.plans.models import Assignment, Plan, PlanStatus, Task, Visibility
+from app.plans.assignments.models import Assignment
+from app.plans.plans.models import Plan, PlanStatus, Visibility
+from app.plans.tasks.models import Task
 from app.units.models import AdminUnit, UnitSuccession
 from app.units.service import valid_on
 from tests.conftest import StatementCounter

@@ -19,8 +19,8 @@ from app.demo.seeds import (
     task_create,
     validated,
 )
+from app.plans.plans.schemas import PlanCreate
 from app.plans.recurrence import Recurrence
-from app.plans.schemas import PlanCreate
 from app.reference.data import CHANNEL_TYPES, INDICATOR_CODES, TOPIC_CODES, TOPICS
 from tests.plans.factories import HISTORIC_KEYS
 

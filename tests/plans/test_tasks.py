@@ -6,7 +6,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session, func, select
 
-from app.plans.models import Assignment
+from app.plans.assignments.models import Assignment
 from tests.conftest import StatementCounter
 from tests.helpers import unit_id
 from tests.plans.factories import API, add_task, create_draft, etag, seed_plan, seed_tasks
@@ -60,7 +60,9 @@ def test_tra_bong_weekly_radio_task_keeps_its_timing_and_channels(
 ) -> None:
     plan = seed_plan(db, "trabong-2022-2025")
 
-    tasks = client.get(f"{API}/plans/{plan.id}/tasks", headers=auth("trabong.officer")).json()
+    tasks = client.get(f"{API}/plans/{plan.id}/tasks", headers=auth("trabong.officer")).json()[
+        "items"
+    ]
 
     radio = tasks[9]
     assert (radio["ordinal"], radio["recurrence"], radio["channel_types"]) == (

@@ -6,7 +6,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session, func, select
 
-from app.plans.models import Assignment
+from app.plans.assignments.models import Assignment
 from tests.plans.factories import API, add_task, create_draft, etag, seed_plan
 
 # These tests run the workflow of the seeds' (pre-2025) units as it was then.
@@ -117,7 +117,9 @@ def test_issuing_fans_out_lead_and_coordinating_assignments(
     client: TestClient, db: Session, auth: Auth
 ) -> None:
     le_xa = seed_plan(db, "lexa-17-2024")
-    tasks = client.get(f"{API}/plans/{le_xa.id}/tasks", headers=auth("lexa.officer")).json()
+    tasks = client.get(f"{API}/plans/{le_xa.id}/tasks", headers=auth("lexa.officer")).json()[
+        "items"
+    ]
     radio, vp_tk = tasks[6]["lead_agency"]["id"], tasks[1]["lead_agency"]["id"]
     draft = create_draft(client, auth("lexa.officer"), title="Kế hoạch tuyên truyền quý II")
     add_task(

@@ -55,31 +55,31 @@ def test_seed_units_exist_with_their_official_codes(client: TestClient, auth) ->
 def test_le_xa_sits_under_tien_lu_under_hung_yen(client: TestClient, db: Session, auth) -> None:  # type: ignore[no-untyped-def]
     lexa = unit_id(db, "commune", "12352")
     response = client.get(f"/api/v1/units/{lexa}/ancestors", headers=auth("lexa.officer"))
-    assert [u["name"] for u in response.json()] == ["Tỉnh Hưng Yên", "Huyện Tiên Lữ"]
+    assert [u["name"] for u in response.json()["items"]] == ["Tỉnh Hưng Yên", "Huyện Tiên Lữ"]
 
 
 def test_le_xa_leads_to_xa_tien_hoa(client: TestClient, db: Session, auth) -> None:  # type: ignore[no-untyped-def]
     lexa = unit_id(db, "commune", "12352")
     response = client.get(f"/api/v1/units/{lexa}/successors", headers=auth("lexa.officer"))
-    links = response.json()
+    links = response.json()["items"]
     assert [(link["unit"]["name"], link["parent_name"]) for link in links] == [
         ("Xã Tiên Hoa", "Tỉnh Hưng Yên")
     ]
     tien_hoa = links[0]["unit"]["id"]
     back = client.get(f"/api/v1/units/{tien_hoa}/predecessors", headers=auth("lexa.officer"))
-    assert "Xã Lệ Xá" in [link["unit"]["name"] for link in back.json()]
+    assert "Xã Lệ Xá" in [link["unit"]["name"] for link in back.json()["items"]]
 
 
 def test_dong_hoa_town_leads_into_dak_lak(client: TestClient, db: Session, auth) -> None:  # type: ignore[no-untyped-def]
     donghoa = unit_id(db, "district", "564")
     links = client.get(
         f"/api/v1/units/{donghoa}/successors", headers=auth("donghoa.officer")
-    ).json()
+    ).json()["items"]
     assert links, "thị xã Đông Hòa has successors"
     assert {link["parent_name"] for link in links} == {"Tỉnh Đắk Lắk"}
     phu_yen = unit_id(db, "province", "54")
     provinces = client.get(f"/api/v1/units/{phu_yen}/successors", headers=auth("donghoa.officer"))
-    assert [link["unit"]["name"] for link in provinces.json()] == ["Tỉnh Đắk Lắk"]
+    assert [link["unit"]["name"] for link in provinces.json()["items"]] == ["Tỉnh Đắk Lắk"]
 
 
 def test_search_ignores_tone_marks_and_d_stroke(client: TestClient, auth) -> None:  # type: ignore[no-untyped-def]

@@ -27,9 +27,11 @@ from app.core.docnumber import format_plan_number
 from app.core.errors import Conflict, Forbidden, NotFound
 from app.core.pagination import SortKey, decode_cursor, encode_cursor, invalid_cursor, paginate
 from app.plans.access import in_hierarchy
-from app.plans.models import Assignment, AssignmentRole, AssignmentStatus, Plan, PlanStatus, Task
+from app.plans.assignments.models import Assignment, AssignmentRole, AssignmentStatus
+from app.plans.assignments.schemas import AssignmentRead, AssignmentUpdate, DueDate
+from app.plans.plans.models import Plan, PlanStatus
 from app.plans.recurrence import Recurrence, Schedule, is_overdue
-from app.plans.task_schemas import AssignmentRead, AssignmentUpdate, DueDate
+from app.plans.tasks.models import Task
 from app.units.models import AdminUnit
 from app.units.reform import IN_FORCE, Lineage, lineages
 from app.units.service import valid_on

@@ -1,10 +1,10 @@
-"""Plans (kế hoạch), their tasks (nhiệm vụ) and each assignee's share (assignment)."""
+"""Plans (kế hoạch): the document, its status and visibility, and its topics."""
 
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Column, Index, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel, col
 
 from app.core.clock import utcnow
@@ -21,18 +21,6 @@ class PlanStatus(StrEnum):
 class Visibility(StrEnum):
     internal = "internal"
     public = "public"
-
-
-class AssignmentRole(StrEnum):
-    lead = "lead"
-    coordinate = "coordinate"
-
-
-class AssignmentStatus(StrEnum):
-    not_started = "not_started"
-    in_progress = "in_progress"
-    done = "done"
-    cancelled = "cancelled"
 
 
 class Plan(Versioned, SQLModel, table=True):
@@ -94,59 +82,3 @@ class PlanTopic(SQLModel, table=True):
 
     plan_id: int = Field(foreign_key="plan.id", primary_key=True, ondelete="CASCADE")
     topic_id: int = Field(foreign_key="topic.id", primary_key=True, index=True)
-
-
-class Task(Versioned, SQLModel, table=True):
-    id: int | None = Field(default=None, primary_key=True)
-    plan_id: int = Field(foreign_key="plan.id", index=True, ondelete="CASCADE")
-    position: int = Field(default=0)
-    ordinal: str = Field(max_length=20)
-    title: str = Field(max_length=500)
-    content: str | None = Field(default=None)
-    lead_agency_id: int | None = Field(default=None, foreign_key="agency.id", index=True)
-    lead_all_children: bool = Field(default=False)
-    lead_text: str | None = Field(default=None, max_length=300)
-    coordinator_agency_ids: list[int] = Field(default_factory=list, sa_column=Column(JSON))
-    coordinate_text: str | None = Field(default=None, max_length=500)
-    recurrence: str = Field(default="once", max_length=12)
-    start_on: date | None = Field(default=None)
-    end_on: date | None = Field(default=None)
-    due_on: date | None = Field(default=None)
-    channel_types: list[str] = Field(default_factory=list, sa_column=Column(JSON))
-    topics: list[str] = Field(default_factory=list, sa_column=Column(JSON))
-    targets: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON))
-    budget_vnd: int | None = Field(default=None, sa_type=BigInteger)
-    version: int = Field(default=1)
-    created_at: datetime = Field(default_factory=utcnow)
-    updated_at: datetime = Field(default_factory=utcnow)
-
-
-class Assignment(Versioned, SQLModel, table=True):
-    __table_args__ = (UniqueConstraint("task_id", "assignee_agency_id", "assignee_unit_id"),)
-
-    id: int | None = Field(default=None, primary_key=True)
-    task_id: int = Field(foreign_key="task.id", index=True, ondelete="CASCADE")
-    plan_id: int = Field(foreign_key="plan.id", index=True, ondelete="CASCADE")
-    # An agency of the issuing unit, or (agency empty) a subordinate unit as a whole.
-    assignee_agency_id: int | None = Field(default=None, foreign_key="agency.id", index=True)
-    assignee_unit_id: int = Field(foreign_key="admin_unit.id", index=True)
-    role: AssignmentRole = Field(sa_type=enum_type(AssignmentRole))
-    status: AssignmentStatus = Field(
-        default=AssignmentStatus.not_started, sa_type=enum_type(AssignmentStatus)
-    )
-    progress_note: str | None = Field(default=None)
-    next_due_on: date | None = Field(default=None, index=True)
-    version: int = Field(default=1)
-    updated_at: datetime = Field(default_factory=utcnow)
-
-
-# A subordinate unit as a whole (agency empty) is assigned a task once: the unique constraint
-# above cannot see it, since NULL agencies never compare equal. Fan-out cannot duplicate.
-Index(
-    "uq_assignment_task_whole_unit",
-    col(Assignment.task_id),
-    col(Assignment.assignee_unit_id),
-    unique=True,
-    postgresql_where=col(Assignment.assignee_agency_id).is_(None),
-    sqlite_where=col(Assignment.assignee_agency_id).is_(None),
-)

@@ -17,9 +17,10 @@ from app.core.errors import Conflict, Forbidden, NotFound, ValidationProblem
 from app.core.pagination import SortKey, paginate
 from app.core.text import fold, matches_folded
 from app.plans.access import PUBLISHED, plan_visible
-from app.plans.models import Plan, PlanStatus, PlanTopic, Task
+from app.plans.plans.models import Plan, PlanStatus, PlanTopic
+from app.plans.plans.schemas import PlanCreate, PlanUpdate
 from app.plans.recurrence import period_problem
-from app.plans.schemas import PlanCreate, PlanUpdate
+from app.plans.tasks.models import Task
 from app.reference.data import TOPIC_CODES
 from app.reference.models import Topic
 from app.reference.service import topic_and_below

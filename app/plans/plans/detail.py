@@ -6,10 +6,10 @@ from sqlalchemy import Row
 from sqlmodel import Session
 
 from app.core.docnumber import format_plan_number
-from app.plans.models import Plan
-from app.plans.schemas import PlanRead, PlanSummary
-from app.plans.service import number_text, plan_header
-from app.plans.tasks import plan_tasks, task_reads
+from app.plans.plans.models import Plan
+from app.plans.plans.schemas import PlanRead, PlanSummary
+from app.plans.plans.service import number_text, plan_header
+from app.plans.tasks.service import plan_tasks, task_reads
 
 
 def plan_summary(row: Row[Any]) -> PlanSummary:

@@ -9,9 +9,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 from app.core.docnumber import parse_doc_number, parse_symbol
 from app.core.ids import MAX_ID, MAX_VND, Code
 from app.core.text import NfcText, Text, nfc
-from app.plans.models import PlanStatus, Visibility
+from app.plans.plans.models import PlanStatus, Visibility
 from app.plans.recurrence import period_problem
-from app.plans.task_schemas import TaskRead
+from app.plans.tasks.schemas import TaskRead
 from app.reference.data import TOPIC_CODES
 from app.units.schemas import UnitRef
 

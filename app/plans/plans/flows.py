@@ -16,10 +16,11 @@ from app.core.clock import utcnow
 from app.core.db import flush
 from app.core.errors import Conflict, ValidationProblem
 from app.plans.access import require_issuing_unit
-from app.plans.assignments import fan_out_assignments
-from app.plans.models import Plan, PlanStatus, PlanTopic, Task
-from app.plans.schemas import PlanIssue
-from app.plans.service import number_text, require_draft, touch
+from app.plans.assignments.service import fan_out_assignments
+from app.plans.plans.models import Plan, PlanStatus, PlanTopic
+from app.plans.plans.schemas import PlanIssue
+from app.plans.plans.service import number_text, require_draft, touch
+from app.plans.tasks.models import Task
 from app.units.reform import require_in_force
 
 

@@ -11,11 +11,13 @@ from app.audit.service import record, snapshot
 from app.core.clock import utcnow, vn_date
 from app.core.db import flush, for_update
 from app.core.errors import NotFound, ValidationProblem
+from app.core.pagination import SortKey, by_id, paginate
 from app.plans.access import plan_visible, require_issuing_unit
-from app.plans.models import Plan, Task
+from app.plans.plans.models import Plan
+from app.plans.plans.service import require_draft, touch
 from app.plans.recurrence import Recurrence
-from app.plans.service import require_draft, touch
-from app.plans.task_schemas import AgencyRef, Target, TaskCreate, TaskRead, TaskUpdate
+from app.plans.tasks.models import Task
+from app.plans.tasks.schemas import AgencyRef, Target, TaskCreate, TaskRead, TaskUpdate
 from app.users.models import Agency
 
 _NOT_NULL = ("ordinal", "title", "recurrence", "lead_all_children")
@@ -54,6 +56,15 @@ def lock_task(session: Session, caller: Caller, task_id: int) -> tuple[Task, Pla
 def plan_tasks(session: Session, plan_id: int) -> list[Task]:
     stmt = select(Task).where(Task.plan_id == plan_id).order_by(col(Task.position), col(Task.id))
     return list(session.exec(stmt))
+
+
+def plan_task_page(
+    session: Session, plan_id: int, *, limit: int, cursor: str | None
+) -> tuple[list[Task], str | None]:
+    """One keyset page of a plan's tasks in their order in the plan."""
+    stmt = select(Task).where(Task.plan_id == plan_id)
+    keys = [SortKey(col(Task.position), lambda t: t.position, parse=int), *by_id(col(Task.id))]
+    return paginate(session, stmt, keys, limit, cursor)
 
 
 def task_reads(session: Session, tasks: Sequence[Task]) -> list[TaskRead]:

@@ -1,4 +1,5 @@
-"""Routes for tasks (nhiệm vụ) and assignments (phân công)."""
+"""Routes for assignments (phân công): lists in scope, one with its evidence, due dates,
+progress updates."""
 
 from collections.abc import Sequence
 from datetime import date
@@ -7,111 +8,24 @@ from typing import Any
 from fastapi import APIRouter, Query, Response
 
 from app.core.db import SessionDep
+from app.core.errors import READ_ERRORS, WRITE_ERRORS
 from app.core.etag import set_etag
-from app.core.ids import MAX_ID, AssignmentId, PlanId, TaskId
+from app.core.ids import MAX_ID, AssignmentId
 from app.core.pagination import CursorParam, LimitParam, Page
-from app.plans import assignments, service, tasks
-from app.plans.access import AssignmentReader, PlanReader, PlanWriter
-from app.plans.loaders import AssignmentForUpdate, PlanForNewTask, TaskForEdit
-from app.plans.models import AssignmentStatus, Task
-from app.plans.router import READ_ERRORS, WRITE_ERRORS
-from app.plans.task_schemas import (
-    AssignmentRead,
-    AssignmentUpdate,
-    DueDate,
-    TaskCreate,
-    TaskRead,
-    TaskUpdate,
-)
+from app.plans.access import AssignmentReader, PlanWriter
+from app.plans.assignments import service as assignments
+from app.plans.assignments.models import AssignmentStatus
+from app.plans.assignments.schemas import AssignmentRead, AssignmentUpdate, DueDate
+from app.plans.loaders import AssignmentForUpdate
 
-tasks_router = APIRouter(tags=["tasks"])
-assignments_router = APIRouter(prefix="/assignments", tags=["assignments"])
-
-
-def _task_read(session: SessionDep, task: Task, response: Response) -> TaskRead:
-    assert task.id is not None
-    set_etag(response, "task", task.id, task.version)
-    return tasks.task_reads(session, [task])[0]
-
-
-@tasks_router.get(
-    "/plans/{plan_id}/tasks",
-    response_model=list[TaskRead],
-    summary="Các nhiệm vụ của một kế hoạch, theo thứ tự",
-    responses=READ_ERRORS,
-)
-def list_plan_tasks(plan_id: PlanId, session: SessionDep, caller: PlanReader) -> list[TaskRead]:
-    service.get_plan(session, caller, plan_id)
-    return tasks.task_reads(session, tasks.plan_tasks(session, plan_id))
-
-
-@tasks_router.post(
-    "/plans/{plan_id}/tasks",
-    response_model=TaskRead,
-    status_code=201,
-    summary="Thêm nhiệm vụ vào dự thảo kế hoạch",
-    description="Cơ quan chủ trì là cơ quan của đơn vị ban hành, hoặc `lead_all_children=true` "
-    '("UBND các xã, thị trấn"). Chỉ khi kế hoạch còn là dự thảo.',
-    responses=WRITE_ERRORS,
-)
-def create_task(
-    plan: PlanForNewTask,
-    data: TaskCreate,
-    session: SessionDep,
-    caller: PlanWriter,
-    response: Response,
-) -> TaskRead:
-    task = tasks.create_task(session, caller, plan, data)
-    return _task_read(session, task, response)
-
-
-@tasks_router.get(
-    "/tasks/{task_id}", response_model=TaskRead, summary="Một nhiệm vụ", responses=READ_ERRORS
-)
-def get_task(
-    task_id: TaskId, session: SessionDep, caller: PlanReader, response: Response
-) -> TaskRead:
-    task, _plan = tasks.get_task(session, caller, task_id)
-    return _task_read(session, task, response)
-
-
-@tasks_router.patch(
-    "/tasks/{task_id}",
-    response_model=TaskRead,
-    summary="Sửa nhiệm vụ của dự thảo kế hoạch",
-    description="Cần If-Match. Chỉ khi kế hoạch còn là dự thảo.",
-    responses=WRITE_ERRORS,
-)
-def update_task(
-    loaded: TaskForEdit,
-    data: TaskUpdate,
-    session: SessionDep,
-    caller: PlanWriter,
-    response: Response,
-) -> TaskRead:
-    task, plan = loaded
-    task = tasks.update_task(session, caller, task, plan, data)
-    return _task_read(session, task, response)
-
-
-@tasks_router.delete(
-    "/tasks/{task_id}",
-    status_code=204,
-    summary="Xóa nhiệm vụ của dự thảo kế hoạch",
-    description="Cần If-Match. Chỉ khi kế hoạch còn là dự thảo.",
-    responses=WRITE_ERRORS,
-)
-def delete_task(loaded: TaskForEdit, session: SessionDep, caller: PlanWriter) -> Response:
-    task, plan = loaded
-    tasks.delete_task(session, caller, task, plan)
-    return Response(status_code=204)
+router = APIRouter(prefix="/assignments", tags=["assignments"])
 
 
 def _with_evidence(session: SessionDep, row: Sequence[Any]) -> AssignmentRead:
     return assignments.assignment_reads(session, [row])[0]
 
 
-@assignments_router.get(
+@router.get(
     "",
     response_model=Page[AssignmentRead],
     summary="Phân công trong phạm vi, hạn gần nhất trước",
@@ -150,7 +64,7 @@ def list_assignments(
     return Page(items=assignments.assignment_reads(session, rows), next_cursor=next_cursor)
 
 
-@assignments_router.get(
+@router.get(
     "/{assignment_id}",
     response_model=AssignmentRead,
     summary="Một phân công",
@@ -164,7 +78,7 @@ def get_assignment(
     return _with_evidence(session, row)
 
 
-@assignments_router.get(
+@router.get(
     "/{assignment_id}/due-dates",
     response_model=Page[DueDate],
     summary="Mọi hạn của một phân công, theo thứ tự",
@@ -189,7 +103,7 @@ def list_assignment_due_dates(
     return Page(items=items, next_cursor=next_cursor)
 
 
-@assignments_router.patch(
+@router.patch(
     "/{assignment_id}",
     response_model=AssignmentRead,
     summary="Cập nhật tình trạng, tiến độ (cơ quan, đơn vị được giao)",

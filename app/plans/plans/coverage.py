@@ -14,8 +14,8 @@ from sqlmodel import Session, col, select
 from app.access.scope import Caller
 from app.core.docnumber import format_plan_number
 from app.plans.access import PUBLISHED, plan_visible
-from app.plans.models import Plan
-from app.plans.schemas import Implementation, ImplementingPlan, UnitCoverage
+from app.plans.plans.models import Plan
+from app.plans.plans.schemas import Implementation, ImplementingPlan, UnitCoverage
 from app.units.models import AdminUnit
 from app.units.service import valid_on
 

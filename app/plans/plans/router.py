@@ -2,28 +2,20 @@ from fastapi import APIRouter, Query, Response
 
 from app.core.db import SessionDep
 from app.core.errors import (
-    Conflict,
-    Forbidden,
-    NotFound,
-    PayloadTooLarge,
-    PreconditionFailed,
-    PreconditionRequired,
-    ServiceUnavailable,
-    Unauthorized,
-    ValidationProblem,
-    responses,
+    READ_ERRORS,
+    WRITE_ERRORS,
 )
 from app.core.etag import etag_for
 from app.core.ids import MAX_ID, PlanId
 from app.core.pagination import CursorParam, LimitParam, Page
 from app.core.responses import json_response
 from app.core.text import Text
-from app.plans import coverage, service, workflow
 from app.plans.access import PlanIssuer, PlanReader, PlanWriter
-from app.plans.detail import plan_read, plan_summary
 from app.plans.loaders import PlanForAmend, PlanForEdit, PlanForIssue
-from app.plans.models import Plan, PlanStatus
-from app.plans.schemas import (
+from app.plans.plans import coverage, flows, service
+from app.plans.plans.detail import plan_read, plan_summary
+from app.plans.plans.models import Plan, PlanStatus
+from app.plans.plans.schemas import (
     Implementation,
     PlanCreate,
     PlanIssue,
@@ -33,19 +25,6 @@ from app.plans.schemas import (
 )
 
 router = APIRouter(prefix="/plans", tags=["plans"])
-
-READ_ERRORS = responses(Unauthorized, Forbidden, NotFound, ValidationProblem)
-WRITE_ERRORS = responses(
-    Unauthorized,
-    Forbidden,
-    NotFound,
-    Conflict,
-    PreconditionFailed,
-    PayloadTooLarge,
-    PreconditionRequired,
-    ServiceUnavailable,
-    ValidationProblem,
-)
 
 
 def _detail(session: SessionDep, plan: Plan, status_code: int = 200) -> Response:
@@ -183,7 +162,7 @@ def issue_plan(
     session: SessionDep,
     caller: PlanIssuer,
 ) -> Response:
-    plan = workflow.issue_plan(session, caller, plan, data)
+    plan = flows.issue_plan(session, caller, plan, data)
     return _detail(session, plan)
 
 
@@ -195,7 +174,7 @@ def issue_plan(
     responses=WRITE_ERRORS,
 )
 def close_plan(plan: PlanForIssue, session: SessionDep, caller: PlanIssuer) -> Response:
-    plan = workflow.close_plan(session, caller, plan)
+    plan = flows.close_plan(session, caller, plan)
     return _detail(session, plan)
 
 
@@ -209,7 +188,7 @@ def close_plan(plan: PlanForIssue, session: SessionDep, caller: PlanIssuer) -> R
     responses=WRITE_ERRORS,
 )
 def amend_plan(plan: PlanForAmend, session: SessionDep, caller: PlanWriter) -> Response:
-    draft = workflow.amend_plan(session, caller, plan)
+    draft = flows.amend_plan(session, caller, plan)
     return _detail(session, draft, status_code=201)
 
 
