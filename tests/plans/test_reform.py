@@ -122,6 +122,18 @@ def test_issuing_an_old_draft_after_the_reform_is_422_and_before_it_is_accepted(
     assert on_time.status_code == 200, on_time.text
 
 
+def test_an_abolished_units_plan_cannot_be_amended_any_more(
+    client: TestClient, db: Session, auth: Auth
+) -> None:
+    plan = seed_plan(db, "lexa-17-2024")
+
+    response = client.post(f"{API}/plans/{plan.id}/amend", headers=auth("lexa.officer"))
+
+    assert response.status_code == 422
+    assert response.json()["code"] == "unit_abolished"
+    assert "Xã Tiên Hoa" in response.json()["detail"]
+
+
 def test_a_unit_of_todays_tree_cannot_issue_before_it_existed(
     client: TestClient, auth: Auth
 ) -> None:

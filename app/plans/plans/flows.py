@@ -111,6 +111,7 @@ def amend_plan(session: Session, caller: Caller, plan: Plan) -> Plan:
             "Chỉ kế hoạch đang có hiệu lực mới được sửa đổi; dự thảo thì sửa trực tiếp.",
             code="plan_not_issued",
         )
+    require_in_force(session, plan.unit_id, None, "path.plan_id")  # an amendment is a new plan
     open_draft = session.exec(
         select(Plan.id).where(Plan.supersedes_id == plan.id, Plan.status == PlanStatus.draft)
     ).first()
