@@ -6,11 +6,14 @@ import sys
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import create_engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session, select
 
 from app.core.settings import PUBLISHED_DEV_SECRET, ROOT
+from app.main import create_app
 from app.users.models import Agency
+from tests.conftest import TEST_URL
 from tests.helpers import unit_id
 
 
@@ -74,3 +77,15 @@ def test_production_refuses_the_default_secret_without_printing_it() -> None:
     assert result.returncode != 0
     assert "CCHC_SECRET_KEY must be set" in result.stderr
     assert PUBLISHED_DEV_SECRET not in result.stdout + result.stderr
+
+
+def test_every_pooled_connection_busy_answers_503_not_500(auth) -> None:  # type: ignore[no-untyped-def]
+    headers = auth("admin")
+    small = create_engine(TEST_URL, pool_size=1, max_overflow=0, pool_timeout=0.2)
+    try:
+        with small.connect(), TestClient(create_app(engine=small)) as client:
+            response = client.get("/api/v1/units", params={"limit": 1}, headers=headers)
+        assert (response.status_code, response.json()["code"]) == (503, "database_busy")
+        assert response.headers["Retry-After"] == "1"
+    finally:
+        small.dispose()

@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from fastapi import Depends, FastAPI, Request, Response
 from sqlalchemy import Connection, Engine, MetaData, event
 from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import declared_attr
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, SQLModel, create_engine
@@ -102,9 +103,20 @@ def get_engine() -> Engine:
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
+@lru_cache(maxsize=16)
 def writer_bind(engine: Engine) -> Engine:
     """The engine a write request's session uses: on SQLite it begins IMMEDIATE."""
     return engine.execution_options(**{IMMEDIATE: True})
+
+
+@lru_cache(maxsize=16)
+def reader_bind(engine: Engine) -> Engine:
+    """The engine a read request's session uses. On Postgres it runs in autocommit: at READ
+    COMMITTED every statement sees its own snapshot anyway, so a transaction around a read only
+    adds a BEGIN and a ROLLBACK round trip to every GET."""
+    if engine.dialect.name != "postgresql":
+        return engine
+    return engine.execution_options(isolation_level="AUTOCOMMIT")
 
 
 @contextmanager
@@ -126,7 +138,7 @@ def unit_of_work(session: Session, *, write: bool) -> Iterator[Session]:
 def get_session(request: Request) -> Iterator[Session]:
     engine: Engine = getattr(request.app.state, "engine", None) or get_engine()
     write = request.method not in SAFE_METHODS
-    bind = writer_bind(engine) if write else engine
+    bind = writer_bind(engine) if write else reader_bind(engine)
     with Session(bind, expire_on_commit=False) as session, unit_of_work(session, write=write):
         yield session
 
@@ -205,5 +217,7 @@ def install_database_error_handlers(app: FastAPI) -> None:
             problem.status, problem.code, problem.title, problem.detail, headers=problem.headers
         )
 
-    for kind in (IntegrityError, OperationalError, StaleDataError):
+    # PoolTimeout: every pooled connection stayed busy for `pool_timeout` (slow queries under
+    # load) — the client should come back later, as for a lock wait.
+    for kind in (IntegrityError, OperationalError, StaleDataError, PoolTimeout):
         app.add_exception_handler(kind, handle)
