@@ -153,3 +153,15 @@ def count_statements(engine: Engine) -> Iterator[StatementCounter]:
     event.listen(engine, "before_cursor_execute", counter)
     yield counter
     event.remove(engine, "before_cursor_execute", counter)
+
+
+@pytest.fixture
+def before_the_reform(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run as on 1/6/2024, when the old tree was in force: tests of the workflow of the seeds'
+    units (xã Lệ Xá, huyện Tiên Lữ…) create plans as those units could then. The reform's own
+    tests (tests/plans/test_reform.py) run on today's date."""
+    from datetime import date
+
+    from app.units import reform
+
+    monkeypatch.setattr(reform, "vietnam_today", lambda *_: date(2024, 6, 1))

@@ -2,7 +2,7 @@
 
 from sqlmodel import Session
 
-from app.demo.loader import old_unit_id
+from app.units.service import old_unit_id
 
 
 def unit_id(db: Session, level: str, code: str) -> int:

@@ -13,6 +13,9 @@ from app.audit.models import AuditEntry
 from app.plans.plans.models import Plan
 from tests.plans.factories import API, add_task, create_draft, etag, plan_body, seed_plan
 
+# These tests run the workflow of the seeds' (pre-2025) units as it was then.
+pytestmark = pytest.mark.usefixtures("before_the_reform")
+
 Auth = Callable[[str], dict[str, str]]
 MB = 1024 * 1024
 NUL_MESSAGE = "Không được chứa ký tự NUL (\\u0000)."

@@ -7,7 +7,7 @@ from sqlalchemy.orm import Mapped
 from sqlmodel import Session, col, select
 
 from app.core.errors import Forbidden, ValidationProblem
-from app.units.models import AdminUnit, ancestor_paths
+from app.units.models import AdminUnit, UnitSuccession, ancestor_paths
 from app.users.models import SERVICE_ROLES, Role
 
 # A column holding a unit id, as `col(Model.unit_id)` gives it (nullable or not).
@@ -66,6 +66,20 @@ def subtree_or_ancestors_filter(caller: Caller, unit_column: UnitColumn) -> Colu
         )
     )
     return unit_column.in_(units)
+
+
+def predecessors_filter(caller: Caller, unit_column: UnitColumn) -> ColumnElement[bool]:
+    """Rows of the units that a unit of the caller's subtree replaced in the 2025 reform: the
+    history a successor inherits (xã Tiên Hoa reads xã Lệ Xá's records, and those of huyện
+    Tiên Lữ, part of whose area it took). A read filter only: writing stays with the issuing
+    unit, and an abolished unit issues nothing new."""
+    if caller.unit_path is None:
+        return true()
+    mine = select(AdminUnit.id).where(col(AdminUnit.path).startswith(caller.unit_path))
+    replaced = select(UnitSuccession.predecessor_id).where(
+        col(UnitSuccession.successor_id).in_(mine)
+    )
+    return unit_column.in_(replaced)
 
 
 def require_owned(caller: Caller, unit_path: str, what: str = "bản ghi này") -> None:

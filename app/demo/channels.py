@@ -19,6 +19,8 @@ from app.channels.models import Channel
 from app.channels.schemas import ChannelCreate
 from app.channels.service import create_channel
 from app.channels.writes import import_activities
+from app.demo.lookup import unit_of
+from app.demo.seeds import UnitKey, plan_seed
 from app.plans.assignments.models import Assignment, AssignmentRole
 from app.plans.plans.models import Plan
 from app.plans.recurrence import Recurrence, Schedule
@@ -33,19 +35,6 @@ def _data() -> dict[str, Any]:
     return loaded
 
 
-def _unit(session: Session, key: dict[str, str]) -> AdminUnit:
-    unit = session.exec(
-        select(AdminUnit).where(
-            AdminUnit.level == key["level"],
-            AdminUnit.code == key["code"],
-            col(AdminUnit.path).startswith(f"{key['tree']}/"),
-        )
-    ).first()
-    if unit is None:
-        raise LookupError(f"unit {key} is not loaded: run `python -m app load-units`")
-    return unit
-
-
 def _acting_leader(session: Session, unit: AdminUnit) -> Caller:
     """The demo administrator in a leader's place in `unit` (audited as the administrator)."""
     admin = session.exec(select(User).where(User.username == "admin")).one()
@@ -56,13 +45,10 @@ def _acting_leader(session: Session, unit: AdminUnit) -> Caller:
 def _cited(session: Session, cites: dict[str, str], unit_id: int, operator: int | None) -> Any:
     """(task id, assignment id) a series cites: the unit's assignment of the task, the operator's
     own first; only the task when the unit has none (a task led by every commune)."""
-    from app.demo.seed_plans import PLANS
-
-    seed = next(p for p in PLANS if p["key"] == cites["plan"])
     task = session.exec(
         select(Task)
         .join(Plan, col(Plan.id) == Task.plan_id)
-        .where(Plan.title == seed["title"], Task.ordinal == cites["task"])
+        .where(Plan.title == plan_seed(cites["plan"]).title, Task.ordinal == cites["task"])
     ).one()
     mine = list(
         session.exec(
@@ -110,7 +96,7 @@ def load_demo_channels(session: Session, agencies: dict[str, Agency]) -> tuple[i
     channels: dict[str, Channel] = {}
     new: set[str] = set()
     for spec in data["channels"]:
-        unit = _unit(session, spec["unit"])
+        unit = unit_of(session, UnitKey.of(spec["unit"]))
         existing = session.exec(
             select(Channel).where(
                 Channel.unit_id == unit.id, Channel.name == spec["channel"]["name"]

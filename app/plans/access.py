@@ -4,6 +4,8 @@ Reading: a caller reads every plan of its own subtree, the plans of its ancestor
 no longer drafts (an ancestor's draft is still the ancestor's internal work), and every published
 plan (public and issued or closed). Assignments (who does what, progress notes) are read only
 within the caller's own line: publishing a plan publishes its text, not its internal follow-up.
+A unit that replaced others in the 2025 reform reads their plans and assignments as its own
+history (`predecessors_filter`), and writes none of them.
 The portal reads published plans only; national accounts (admin, integration with the `read`
 scope) read everything. Anything else is a 404.
 
@@ -19,7 +21,12 @@ from sqlalchemy import ColumnElement, and_, false, or_, true
 from sqlmodel import col
 
 from app.access.auth import PEOPLE, require
-from app.access.scope import Caller, subtree_filter, subtree_or_ancestors_filter
+from app.access.scope import (
+    Caller,
+    predecessors_filter,
+    subtree_filter,
+    subtree_or_ancestors_filter,
+)
 from app.core.errors import Forbidden
 from app.plans.plans.models import Plan, PlanStatus, Visibility
 from app.users.models import Role
@@ -38,7 +45,8 @@ def published() -> ColumnElement[bool]:
 
 
 def in_hierarchy(caller: Caller) -> ColumnElement[bool]:
-    """Plans of the caller's own line: its subtree, and its ancestors' once no longer drafts.
+    """Plans of the caller's own line: its subtree, its ancestors' once no longer drafts, and
+    the history of the units its subtree replaced in the 2025 reform (read only).
 
     This is also who reads a plan's assignments: the work and progress notes of the units
     involved, which publishing the plan does not publish.
@@ -50,6 +58,7 @@ def in_hierarchy(caller: Caller) -> ColumnElement[bool]:
     unit = col(Plan.unit_id)
     return or_(
         subtree_filter(caller, unit),
+        predecessors_filter(caller, unit),
         and_(
             col(Plan.status) != PlanStatus.draft,
             subtree_or_ancestors_filter(caller, unit),

@@ -40,3 +40,10 @@ class UnitLink(BaseModel):
     )
     partial: bool = Field(description="Chỉ một phần địa bàn chuyển sang (đơn vị bị chia).")
     effective_on: date = Field(description="Ngày sắp xếp có hiệu lực.", examples=["2025-07-01"])
+
+
+class UnitRef(BaseModel):
+    """A unit named in another payload: its id and name."""
+
+    id: int = Field(description="Mã nội bộ của đơn vị.", examples=[12013])
+    name: str = Field(description="Tên đầy đủ.", examples=["Xã Tiên Hoa"])

@@ -162,9 +162,11 @@ def _assignment_patch(ctx: Ctx) -> Prepared:
     )
 
 
-READ_ISSUED = statuses(200, 200, 200, 404, 404)
-WRITE_DRAFT = statuses(200, 403, 404, 404, 404)
-WRITE_ISSUED = statuses(200, 403, 403, 404, 404)
+# The successor (xã Tiên Hoa) reads Tiên Lữ's plans, drafts included (its history), and never
+# writes them: a visible plan it may not change is a 403.
+READ_ISSUED = statuses(200, 200, 200, 404, 404, successor=200)
+WRITE_DRAFT = statuses(200, 403, 404, 404, 404, successor=403)
+WRITE_ISSUED = statuses(200, 403, 403, 404, 404, successor=403)
 
 CASES: dict[str, Case] = {
     "GET /api/v1/topics": Case(role=Role.viewer, expect=everyone(200)),
@@ -172,14 +174,18 @@ CASES: dict[str, Case] = {
     "GET /api/v1/indicators": Case(role=Role.viewer, expect=everyone(200)),
     "GET /api/v1/plans": Case(role=Role.viewer, expect=everyone(200)),
     "POST /api/v1/plans": Case(
-        role=Role.officer, expect=statuses(201, 403, 403, 403, 403), setup=_new_plan
+        role=Role.officer,
+        expect=statuses(201, 403, 403, 403, 403, successor=403),
+        setup=_new_plan,
     ),
     "GET /api/v1/plans/{plan_id}": Case(role=Role.viewer, expect=READ_ISSUED, setup=_issued),
     "PATCH /api/v1/plans/{plan_id}": Case(
         role=Role.officer, expect=WRITE_DRAFT, setup=_draft_patch
     ),
     "DELETE /api/v1/plans/{plan_id}": Case(
-        role=Role.officer, expect=statuses(204, 403, 404, 404, 404), setup=_draft_delete
+        role=Role.officer,
+        expect=statuses(204, 403, 404, 404, 404, successor=403),
+        setup=_draft_delete,
     ),
     "POST /api/v1/plans/{plan_id}/issue": Case(
         role=Role.leader, expect=WRITE_DRAFT, setup=_draft_issue
@@ -188,21 +194,25 @@ CASES: dict[str, Case] = {
         role=Role.leader, expect=WRITE_ISSUED, setup=_issued
     ),
     "POST /api/v1/plans/{plan_id}/amend": Case(
-        role=Role.officer, expect=statuses(201, 403, 403, 404, 404), setup=_issued
+        role=Role.officer, expect=statuses(201, 403, 403, 404, 404, successor=403), setup=_issued
     ),
     "GET /api/v1/plans/{plan_id}/implementation": Case(
         role=Role.viewer, expect=READ_ISSUED, setup=_issued
     ),
     "GET /api/v1/plans/{plan_id}/tasks": Case(role=Role.viewer, expect=READ_ISSUED, setup=_issued),
     "POST /api/v1/plans/{plan_id}/tasks": Case(
-        role=Role.officer, expect=statuses(201, 403, 404, 404, 404), setup=_new_task
+        role=Role.officer,
+        expect=statuses(201, 403, 404, 404, 404, successor=403),
+        setup=_new_task,
     ),
     "GET /api/v1/tasks/{task_id}": Case(role=Role.viewer, expect=READ_ISSUED, setup=_issued_task),
     "PATCH /api/v1/tasks/{task_id}": Case(
         role=Role.officer, expect=WRITE_DRAFT, setup=_draft_task_patch
     ),
     "DELETE /api/v1/tasks/{task_id}": Case(
-        role=Role.officer, expect=statuses(204, 403, 404, 404, 404), setup=_draft_task_delete
+        role=Role.officer,
+        expect=statuses(204, 403, 404, 404, 404, successor=403),
+        setup=_draft_task_delete,
     ),
     "GET /api/v1/assignments": Case(role=Role.viewer, expect=everyone(200)),
     "GET /api/v1/assignments/{assignment_id}": Case(

@@ -3,7 +3,9 @@
 Every route of the app needs a `Case` (keyed "METHOD /api/v1/path"); a route without one fails
 `test_every_route_has_a_case`. Relations are to the owner unit, huyện Tiên Lữ (332, Hưng Yên):
 same = Tiên Lữ, parent = tỉnh Hưng Yên (33), child = xã Lệ Xá (12352),
-sibling = huyện Phù Cừ (333, also Hưng Yên), other = Hà Nội (01).
+sibling = huyện Phù Cừ (333, also Hưng Yên), other = Hà Nội (01), all of the pre-2025 tree;
+successor = xã Tiên Hoa (12361 of today's tree), which took part of Tiên Lữ's area on 1/7/2025
+and reads its history (plans, tasks, assignments) without writing any of it.
 """
 
 from collections.abc import Callable
@@ -14,17 +16,19 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session
 
 from app.core.security import create_access_token, hash_password
+from app.demo.lookup import unit_of
+from app.demo.seeds import UnitKey
 from app.users.models import Role, User
-from tests.helpers import unit_id
 
-RELATIONS = ("same", "parent", "child", "sibling", "other")
+RELATIONS = ("same", "parent", "child", "sibling", "other", "successor")
 TOKEN_FAILURES = ("anonymous", "expired", "wrong_key", "alg_none")
 UNIT_OF = {
-    "same": ("district", "332"),
-    "parent": ("province", "33"),
-    "child": ("commune", "12352"),
-    "sibling": ("district", "333"),
-    "other": ("province", "01"),
+    "same": UnitKey("old", "district", "332"),
+    "parent": UnitKey("old", "province", "33"),
+    "child": UnitKey("old", "commune", "12352"),
+    "sibling": UnitKey("old", "district", "333"),
+    "other": UnitKey("old", "province", "01"),
+    "successor": UnitKey("new", "commune", "12361"),
 }
 
 
@@ -35,8 +39,9 @@ class Ctx:
     _users: dict[tuple[str, str], User] = field(default_factory=dict)
 
     def unit(self, relation: str) -> int:
-        level, code = UNIT_OF[relation]
-        return unit_id(self.db, level, code)
+        unit = unit_of(self.db, UNIT_OF[relation])
+        assert unit.id is not None
+        return unit.id
 
     @property
     def owner_unit(self) -> int:
@@ -95,5 +100,16 @@ def everyone(status: int) -> dict[str, int]:
     return dict.fromkeys(RELATIONS, status)
 
 
-def statuses(same: int, parent: int, child: int, sibling: int, other: int) -> dict[str, int]:
-    return {"same": same, "parent": parent, "child": child, "sibling": sibling, "other": other}
+def statuses(
+    same: int, parent: int, child: int, sibling: int, other: int, successor: int | None = None
+) -> dict[str, int]:
+    """Expectations per relation. The successor is a stranger (`other`) unless given: only the
+    plans domain (plans, tasks, assignments) lets a successor read its predecessors' records."""
+    return {
+        "same": same,
+        "parent": parent,
+        "child": child,
+        "sibling": sibling,
+        "other": other,
+        "successor": other if successor is None else successor,
+    }

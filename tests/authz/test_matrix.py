@@ -14,6 +14,10 @@ from app.core.settings import get_settings
 from app.main import create_app
 from tests.authz.matrix import RELATIONS, TOKEN_FAILURES, Case, Ctx
 
+# The matrix is about roles and relations on huyện Tiên Lữ while it existed (before 1/7/2025);
+# the refusal of plans for abolished units is tests/plans/test_reform.py.
+pytestmark = pytest.mark.usefixtures("before_the_reform")
+
 CASE_MODULES = ("tests.authz.cases_core", "tests.authz.cases_plans", "tests.authz.cases_channels")
 
 

@@ -2,12 +2,16 @@
 
 from collections.abc import Callable
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
 from app.plans.plans.models import Visibility
 from tests.helpers import unit_id
 from tests.plans.factories import API, create_draft, seed_plan, user_headers
+
+# These tests run the workflow of the seeds' (pre-2025) units as it was then.
+pytestmark = pytest.mark.usefixtures("before_the_reform")
 
 Auth = Callable[[str], dict[str, str]]
 

@@ -6,7 +6,7 @@ from app.demo.loader import load_agencies
 from app.demo.plans import load_seed_plans
 from app.plans.assignments.models import Assignment
 from app.plans.plans.models import Plan, PlanTopic
-from tests.plans.factories import seed, seed_plan
+from tests.plans.factories import HISTORIC_KEYS, seed, seed_plan
 
 
 def test_loading_the_seed_plans_again_inserts_nothing(db: Session) -> None:
@@ -14,19 +14,7 @@ def test_loading_the_seed_plans_again_inserts_nothing(db: Session) -> None:
 
 
 def test_every_seed_plan_is_loaded_with_its_tasks(db: Session) -> None:
-    counts = {
-        key: seed_plan(db, key).task_count
-        for key in (
-            "tienlu-167-2021",
-            "tienlu-184-2023",
-            "donghoa-24-2022",
-            "hanoi-145-2021",
-            "songma-33-2019",
-            "donghoa-2022",
-            "trabong-2022-2025",
-            "lexa-17-2024",
-        )
-    }
+    counts = {key: seed_plan(db, key).task_count for key in HISTORIC_KEYS}
 
     assert counts == {
         "tienlu-167-2021": 0,
@@ -52,7 +40,7 @@ def test_seed_topics_are_attached(db: Session) -> None:
         select(func.count()).select_from(PlanTopic).where(PlanTopic.plan_id == plan.id)
     ).one()
 
-    assert count == len(seed("trabong-2022-2025")["topics"])
+    assert count == len(seed("trabong-2022-2025").plan["topics"])
 
 
 def test_only_issued_seed_plans_have_assignments(db: Session) -> None:
@@ -65,4 +53,6 @@ def test_only_issued_seed_plans_have_assignments(db: Session) -> None:
     assert dict(rows) == {
         "Tuyên truyền công tác cải cách hành chính năm 2019": 43,  # Sông Mã: 19 + 19 + 5
         "Tuyên truyền cải cách hành chính xã Lệ Xá năm 2024": 10,
+        # Hưng Yên 2026: two tasks for each of the 104 communes, and four for provincial agencies.
+        seed("hungyen-2026").title: 2 * 104 + 4,
     }

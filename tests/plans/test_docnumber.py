@@ -15,7 +15,7 @@ from app.core.docnumber import (
     parse_doc_number,
     parse_symbol,
 )
-from app.demo.seed_plans import PLANS
+from app.demo.seeds import plan_seed
 
 ROOT = Path(__file__).resolve().parents[2]
 # A copy of ../shared/seeds kept in the repository, so these tests never skip.
@@ -296,7 +296,7 @@ def test_text_without_numbers_has_no_references() -> None:
 def test_seed_legal_bases_are_what_the_opening_sentence_says(
     prefix: str, starts_with: str, plan_key: str
 ) -> None:
-    plan = next(p for p in PLANS if p["key"] == plan_key)
+    plan = plan_seed(plan_key).plan
     mentions = extract_references(paragraph(prefix, starts_with))
 
     extracted = [

@@ -3,12 +3,16 @@
 from collections.abc import Callable
 from datetime import date
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session, col, select
 
 from app.plans.assignments.models import Assignment
 from app.plans.recurrence import Recurrence, Schedule, period_problem
 from tests.plans.factories import API, create_draft, seed_tasks
+
+# These tests run the workflow of the seeds' (pre-2025) units as it was then.
+pytestmark = pytest.mark.usefixtures("before_the_reform")
 
 Auth = Callable[[str], dict[str, str]]
 

@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
@@ -9,8 +10,11 @@ from tests.conftest import StatementCounter
 from tests.helpers import unit_id
 from tests.plans.factories import API, create_draft, seed_plan
 
+# These tests run the workflow of the seeds' (pre-2025) units as it was then.
+pytestmark = pytest.mark.usefixtures("before_the_reform")
+
 Auth = Callable[[str], dict[str, str]]
-ALL_SEED_TITLES = 8
+ALL_SEED_TITLES = 9  # the seeds' eight and the demo's 2026 plan of Hưng Yên
 
 
 def _numbers(client: TestClient, auth: Auth, user: str = "admin", **params: object) -> list[str]:
@@ -21,6 +25,7 @@ def _numbers(client: TestClient, auth: Auth, user: str = "admin", **params: obje
 
 def test_newest_issue_date_comes_first_and_drafts_last(client: TestClient, auth: Auth) -> None:
     assert _numbers(client, auth) == [
+        "12/KH-UBND",  # 2026-01-15, Hưng Yên (today's tree)
         "17/KH-UBND",  # 2024-01-15
         "184/KH-UBND",  # 2023-12-28
         "24/KH-UBND",  # 2022-01-27
@@ -113,6 +118,7 @@ def test_commune_lists_its_own_and_its_districts_plans_and_public_ones(
     numbers = _numbers(client, auth, "lexa.officer")
 
     assert numbers == [
+        "12/KH-UBND",  # public: Hưng Yên's 2026 plan
         "17/KH-UBND",
         "184/KH-UBND",
         "24/KH-UBND",

@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session, func, select
 
@@ -9,6 +10,9 @@ from app.plans.assignments.models import Assignment
 from tests.conftest import StatementCounter
 from tests.helpers import unit_id
 from tests.plans.factories import API, add_task, create_draft, etag, seed_plan, seed_tasks
+
+# These tests run the workflow of the seeds' (pre-2025) units as it was then.
+pytestmark = pytest.mark.usefixtures("before_the_reform")
 
 Auth = Callable[[str], dict[str, str]]
 

@@ -2,11 +2,15 @@
 
 from collections.abc import Callable
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session, func, select
 
 from app.plans.assignments.models import Assignment
 from tests.plans.factories import API, add_task, create_draft, etag, seed_plan
+
+# These tests run the workflow of the seeds' (pre-2025) units as it was then.
+pytestmark = pytest.mark.usefixtures("before_the_reform")
 
 Auth = Callable[[str], dict[str, str]]
 ISSUE_17 = {"number": 17, "issued_on": "2024-01-15", "signer_name": "Nguyễn Bá Tâm"}

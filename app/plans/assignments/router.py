@@ -7,7 +7,6 @@ from typing import Any
 
 from fastapi import APIRouter, Query, Response
 
-from app.channels.evidence import NO_EVIDENCE, evidence_for
 from app.core.db import SessionDep
 from app.core.errors import READ_ERRORS, WRITE_ERRORS
 from app.core.etag import set_etag
@@ -23,8 +22,7 @@ router = APIRouter(prefix="/assignments", tags=["assignments"])
 
 
 def _with_evidence(session: SessionDep, row: Sequence[Any]) -> AssignmentRead:
-    found = evidence_for(session, [row[0].id])
-    return assignments.assignment_read(row, evidence=found.get(row[0].id, NO_EVIDENCE))
+    return assignments.assignment_reads(session, [row])[0]
 
 
 @router.get(
@@ -63,13 +61,7 @@ def list_assignments(
         limit=limit,
         cursor=cursor,
     )
-    found = evidence_for(session, [r[0].id for r in rows])
-    return Page(
-        items=[
-            assignments.assignment_read(r, evidence=found.get(r[0].id, NO_EVIDENCE)) for r in rows
-        ],
-        next_cursor=next_cursor,
-    )
+    return Page(items=assignments.assignment_reads(session, rows), next_cursor=next_cursor)
 
 
 @router.get(

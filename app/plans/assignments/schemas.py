@@ -8,6 +8,7 @@ from app.channels.evidence import Evidence
 from app.core.text import Text, nfc
 from app.plans.assignments.models import AssignmentRole, AssignmentStatus
 from app.plans.recurrence import Recurrence
+from app.units.schemas import UnitRef
 
 
 class AssignmentUpdate(BaseModel):
@@ -44,6 +45,14 @@ class AssignmentRead(BaseModel):
     )
     assignee_unit_id: int = Field(description="Đơn vị hành chính được giao.")
     assignee_unit_name: str = Field(description="Tên đơn vị được giao.", examples=["Xã Lệ Xá"])
+    assignee_unit_abolished_on: date | None = Field(
+        description="Ngày đơn vị được giao không còn tồn tại (sắp xếp đơn vị hành chính); null "
+        "khi đơn vị còn hiệu lực.",
+        examples=["2025-07-01"],
+    )
+    assignee_unit_successors: list[UnitRef] = Field(
+        description="Đơn vị kế thừa đơn vị được giao đã bị bãi bỏ; rỗng khi còn hiệu lực."
+    )
     role: AssignmentRole = Field(description="`lead` chủ trì, `coordinate` phối hợp.")
     status: AssignmentStatus = Field(description="Tình trạng thực hiện.")
     progress_note: str | None = Field(description="Ghi chú tiến độ.")

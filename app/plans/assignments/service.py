@@ -20,7 +20,7 @@ from sqlmodel import Session, col, select
 
 from app.access.scope import Caller
 from app.audit.service import record, snapshot
-from app.channels.evidence import NO_EVIDENCE, Evidence
+from app.channels.evidence import NO_EVIDENCE, Evidence, evidence_for
 from app.core.clock import utcnow, vietnam_today
 from app.core.db import flush, for_update
 from app.core.docnumber import format_plan_number
@@ -33,6 +33,7 @@ from app.plans.plans.models import Plan, PlanStatus
 from app.plans.recurrence import Recurrence, Schedule, is_overdue
 from app.plans.tasks.models import Task
 from app.units.models import AdminUnit
+from app.units.reform import IN_FORCE, Lineage, lineages
 from app.units.service import valid_on
 from app.users.models import Agency, Role
 
@@ -130,7 +131,11 @@ def _select() -> Any:
 
 
 def assignment_read(
-    row: Sequence[Any], now_utc: datetime | None = None, *, evidence: Evidence = NO_EVIDENCE
+    row: Sequence[Any],
+    now_utc: datetime | None = None,
+    *,
+    evidence: Evidence = NO_EVIDENCE,
+    lineage: Lineage = IN_FORCE,
 ) -> AssignmentRead:
     assignment, task, plan, agency_name, unit_name = row
     now = now_utc or datetime.now(UTC)
@@ -152,6 +157,8 @@ def assignment_read(
         assignee_agency_name=agency_name,
         assignee_unit_id=assignment.assignee_unit_id,
         assignee_unit_name=unit_name,
+        assignee_unit_abolished_on=lineage.abolished_on,
+        assignee_unit_successors=lineage.successors,
         role=assignment.role,
         status=assignment.status,
         progress_note=assignment.progress_note,
@@ -165,6 +172,21 @@ def assignment_read(
         version=assignment.version,
         updated_at=assignment.updated_at,
     )
+
+
+def assignment_reads(session: Session, rows: Sequence[Sequence[Any]]) -> list[AssignmentRead]:
+    """A page of assignments as the API shows them: their evidence and what replaced an
+    abolished assignee unit, in a fixed number of statements however long the page."""
+    found = evidence_for(session, [r[0].id for r in rows])
+    units = lineages(session, (r[0].assignee_unit_id for r in rows))
+    return [
+        assignment_read(
+            r,
+            evidence=found.get(r[0].id, NO_EVIDENCE),
+            lineage=units.get(r[0].assignee_unit_id, IN_FORCE),
+        )
+        for r in rows
+    ]
 
 
 def get_assignment(

@@ -21,6 +21,7 @@ from app.plans.plans.models import Plan, PlanStatus, PlanTopic
 from app.plans.plans.schemas import PlanIssue
 from app.plans.plans.service import number_text, require_draft, touch
 from app.plans.tasks.models import Task
+from app.units.reform import require_in_force
 
 
 def _check_number_free(session: Session, plan: Plan, number: int, year: int) -> None:
@@ -44,6 +45,7 @@ def _check_number_free(session: Session, plan: Plan, number: int, year: int) -> 
 def issue_plan(session: Session, caller: Caller, plan: Plan, data: PlanIssue) -> Plan:
     require_issuing_unit(caller, plan, "ban hành")
     require_draft(plan, "ban hành lại")
+    require_in_force(session, plan.unit_id, data.issued_on, "body.issued_on")
     signer = data.signer_name or plan.signer_name
     if not signer:
         raise ValidationProblem.for_field(
@@ -109,6 +111,7 @@ def amend_plan(session: Session, caller: Caller, plan: Plan) -> Plan:
             "Chỉ kế hoạch đang có hiệu lực mới được sửa đổi; dự thảo thì sửa trực tiếp.",
             code="plan_not_issued",
         )
+    require_in_force(session, plan.unit_id, None, "path.plan_id")  # an amendment is a new plan
     open_draft = session.exec(
         select(Plan.id).where(Plan.supersedes_id == plan.id, Plan.status == PlanStatus.draft)
     ).first()

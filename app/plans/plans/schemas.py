@@ -13,6 +13,7 @@ from app.plans.plans.models import PlanStatus, Visibility
 from app.plans.recurrence import period_problem
 from app.plans.tasks.schemas import TaskRead
 from app.reference.data import TOPIC_CODES
+from app.units.schemas import UnitRef
 
 
 class SigningMode(StrEnum):
@@ -343,6 +344,15 @@ class PlanRead(PlanSummary):
     )
     budget: Budget | None = Field(description="Kinh phí thực hiện.")
     recipients: list[str] = Field(description="Nơi nhận.")
+    unit_abolished_on: date | None = Field(
+        description="Ngày đơn vị ban hành không còn tồn tại (sắp xếp đơn vị hành chính, ví dụ "
+        "1/7/2025); null khi đơn vị còn hiệu lực.",
+        examples=["2025-07-01"],
+    )
+    unit_successors: list[UnitRef] = Field(
+        description="Đơn vị kế thừa đơn vị ban hành đã bị bãi bỏ (đọc được lịch sử kế hoạch "
+        "này); rỗng khi đơn vị còn hiệu lực."
+    )
     tasks: list[TaskRead] = Field(description="Các nhiệm vụ, theo thứ tự trong văn bản.")
     created_at: datetime = Field(description="Thời điểm tạo (UTC).")
     updated_at: datetime = Field(description="Thời điểm sửa gần nhất (UTC).")

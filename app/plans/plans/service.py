@@ -25,6 +25,7 @@ from app.reference.data import TOPIC_CODES
 from app.reference.models import Topic
 from app.reference.service import topic_and_below
 from app.units.models import AdminUnit
+from app.units.reform import lineage, require_in_force
 
 _REQUIRED = ("title", "period_start", "period_end", "symbol", "visibility")
 _JSON_LISTS = ("legal_bases", "purposes", "requirements", "recipients")
@@ -91,7 +92,12 @@ def plan_header(session: Session, plan: Plan) -> dict[str, Any]:
     superseded_by = session.exec(
         select(Plan.id).where(Plan.supersedes_id == plan.id, col(Plan.status).in_(PUBLISHED))
     ).first()
-    return {"unit_name": unit_name, "topics": topics, "superseded_by_id": superseded_by}
+    return {
+        "unit_name": unit_name,
+        "topics": topics,
+        "superseded_by_id": superseded_by,
+        **lineage(session, plan.unit_id).fields(),
+    }
 
 
 def list_plans(
@@ -215,13 +221,17 @@ def _set_topics(session: Session, plan_id: int, codes: list[str]) -> None:
         session.execute(insert(PlanTopic), rows)
 
 
-def create_plan(session: Session, caller: Caller, data: PlanCreate) -> Plan:
+def create_plan(
+    session: Session, caller: Caller, data: PlanCreate, *, today: date | None = None
+) -> Plan:
+    """A new draft; `today` (Vietnam's, by default) is the day its unit must be in force on."""
     if caller.unit_id is None:
         raise Forbidden("Tài khoản cấp toàn quốc không ban hành kế hoạch của đơn vị.")
     unit_id = data.unit_id if data.unit_id is not None else caller.unit_id
     if unit_id != caller.unit_id:
         unit_path_of(session, unit_id)  # 422 for a unit that does not exist
         raise Forbidden("Chỉ được tạo kế hoạch của chính đơn vị mình.", code="not_issuing_unit")
+    require_in_force(session, unit_id, today, "body.unit_id")
     _check_period(data.period_start, data.period_end)
     fields = data.model_dump(exclude={"unit_id", "topics", "legal_bases", "budget"})
     fields = {k: v for k, v in fields.items() if v is not None}
