@@ -18,7 +18,7 @@ figures as a ratio to this one's:
 import json
 import re
 from collections.abc import Awaitable, Callable, MutableMapping
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -27,6 +27,7 @@ from jose.exceptions import JOSEError
 from psycopg import AsyncConnection
 from psycopg_pool import AsyncConnectionPool
 
+from app.core.clock import vietnam_today
 from app.core.docnumber import format_plan_number
 from app.core.pagination import encode_cursor
 from app.core.settings import get_settings
@@ -72,6 +73,14 @@ TASKS_SQL = (
     "lead_text, coordinator_agency_ids, coordinate_text, recurrence, start_on, end_on, due_on, "
     "channel_types, topics, targets, budget_vnd, version "
     "FROM task WHERE plan_id = %s ORDER BY position, id"
+)
+# The issuing unit's lineage (app.units.reform.lineages): abolished when its validity ended before
+# today, and the units that took over its area.
+LINEAGE_SQL = (
+    "SELECT admin_unit.valid_to, successor.id, successor.name FROM admin_unit "
+    "LEFT OUTER JOIN unit_succession ON unit_succession.predecessor_id = admin_unit.id "
+    "LEFT OUTER JOIN admin_unit AS successor ON successor.id = unit_succession.successor_id "
+    "WHERE admin_unit.id = %s AND admin_unit.valid_to < %s ORDER BY successor.path"
 )
 UNITS_SQL = (
     "SELECT id, code, name, level, kind, parent_id, valid_from, valid_to, path "
@@ -328,7 +337,11 @@ async def plan_detail(conn: AsyncConnection[Any], user: tuple[Any, ...], plan_id
         item["lead_agency"] = ref(t[6])
         item["coordinators"] = [r for r in map(ref, t[9]) if r is not None]
         task_items.append(item)
+    lineage = await (await conn.execute(LINEAGE_SQL, (row[1], vietnam_today()))).fetchall()
+    abolished = (lineage[0][0] + timedelta(days=1)).isoformat() if lineage else None
+    successors = [{"id": i, "name": name} for _, i, name in lineage if i is not None]
     created_at, updated_at = plan.pop("created_at"), plan.pop("updated_at")
+    plan.update(unit_abolished_on=abolished, unit_successors=successors)
     plan.update(tasks=task_items, created_at=created_at, updated_at=updated_at)
     return plan
 
