@@ -14,7 +14,12 @@ from app.core.settings import get_settings
 from app.main import create_app
 from tests.authz.matrix import RELATIONS, TOKEN_FAILURES, Case, Ctx
 
-CASE_MODULES = ("tests.authz.cases_core", "tests.authz.cases_plans", "tests.authz.cases_channels")
+CASE_MODULES = (
+    "tests.authz.cases_core",
+    "tests.authz.cases_plans",
+    "tests.authz.cases_channels",
+    "tests.authz.cases_reports",
+)
 
 
 def _all_cases() -> dict[str, Case]:
