@@ -7,6 +7,7 @@ from app.core.idempotency import IdempotencyRecord
 from app.core.ratelimit import LoginCounter
 from app.plans.models import Assignment, Plan, PlanTopic, Task
 from app.reference.models import ChannelType, Indicator, Topic
+from app.reports.models import Report, ReportEvent, ReportingSchedule
 from app.units.models import AdminUnit, UnitSuccession
 from app.users.models import Agency, User
 
@@ -25,6 +26,9 @@ __all__ = [
     "LoginCounter",
     "Plan",
     "PlanTopic",
+    "Report",
+    "ReportEvent",
+    "ReportingSchedule",
     "Task",
     "Topic",
     "UnitSuccession",

@@ -1,9 +1,28 @@
-"""Routes for reporting: periods, schedules, reports, consolidation and compliance."""
+"""Routes for reporting periods and reporting schedules."""
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
 from app.access.auth import CurrentCaller
-from app.core.errors import Unauthorized, ValidationProblem, responses
+from app.core.db import SessionDep
+from app.core.errors import (
+    Conflict,
+    Forbidden,
+    NotFound,
+    PayloadTooLarge,
+    PreconditionFailed,
+    PreconditionRequired,
+    ServiceUnavailable,
+    Unauthorized,
+    ValidationProblem,
+    responses,
+)
+from app.core.etag import set_etag
+from app.core.ids import MAX_ID
+from app.core.pagination import CursorParam, LimitParam, Page
+from app.reports import schedules
+from app.reports.access import ScheduleReader, ScheduleWriter
+from app.reports.loaders import ScheduleForEdit, ScheduleId
+from app.reports.models import ReportingSchedule
 from app.reports.period_schemas import (
     DEADLINE_RULE_TEXT,
     FREQUENCY_TEXT,
@@ -20,24 +39,43 @@ from app.reports.periods import (
     PeriodRule,
     periods_of_year,
 )
+from app.reports.schedule_schemas import ScheduleCreate, ScheduleRead, ScheduleUpdate
 
 router = APIRouter(tags=["reports"])
 
-PERIOD_ERRORS = responses(Unauthorized, ValidationProblem)
+READ_ERRORS = responses(Unauthorized, Forbidden, NotFound, ValidationProblem)
+WRITE_ERRORS = responses(
+    Unauthorized,
+    Forbidden,
+    NotFound,
+    Conflict,
+    PayloadTooLarge,
+    PreconditionFailed,
+    PreconditionRequired,
+    ServiceUnavailable,
+    ValidationProblem,
+)
 
 
 @router.get(
     "/report-periods",
     response_model=list[ReportPeriodRead],
     summary="Các kỳ báo cáo của một năm, với ngày đầu, ngày cuối và hạn gửi",
-    description="Tính theo tần suất, cách tính kỳ (Nghị định 09/2019/NĐ-CP hoặc dương lịch) và "
-    "quy tắc hạn gửi. Báo cáo năm 2024 theo Nghị định 09: 15/12/2023–14/12/2024.",
-    responses=PERIOD_ERRORS,
+    description="Theo một lịch báo cáo (`schedule_id`), hoặc theo tần suất, cách tính kỳ (Nghị "
+    "định 09/2019/NĐ-CP hoặc dương lịch) và quy tắc hạn gửi. Báo cáo năm 2024 theo Nghị định "
+    "09: 15/12/2023–14/12/2024.",
+    responses=READ_ERRORS,
 )
 def list_report_periods(
-    _caller: CurrentCaller,
-    frequency: Frequency = Query(description=FREQUENCY_TEXT, examples=["quarterly"]),
+    session: SessionDep,
+    caller: CurrentCaller,
     year: int = Query(ge=MIN_YEAR, le=MAX_YEAR, description="Năm báo cáo.", examples=[2024]),
+    schedule_id: int | None = Query(
+        None, ge=1, le=MAX_ID, description="Lấy tần suất, cách tính kỳ và hạn từ lịch báo cáo này."
+    ),
+    frequency: Frequency | None = Query(
+        None, description=FREQUENCY_TEXT + " Bắt buộc khi không có `schedule_id`."
+    ),
     rule: PeriodRule = Query(PeriodRule.decree09, description=RULE_TEXT),
     deadline_rule: DeadlineRule = Query(DeadlineRule.days_after, description=DEADLINE_RULE_TEXT),
     deadline_days: int | None = Query(
@@ -50,7 +88,98 @@ def list_report_periods(
         None, ge=1, le=12, description="Tháng của hạn cố định (báo cáo năm).", examples=[11]
     ),
 ) -> list[ReportPeriodRead]:
-    deadline = deadline_of(
-        frequency, deadline_rule, deadline_days, deadline_day, deadline_month, "query"
-    )
+    if schedule_id is not None:
+        schedule = schedules.get_schedule(session, caller, schedule_id)
+        frequency, rule = schedule.frequency, schedule.period_rule
+        deadline = schedules.schedule_deadline(schedule)
+    elif frequency is None:
+        raise ValidationProblem.for_field(
+            "query.frequency", "Cần tần suất báo cáo (`frequency`) hoặc một lịch (`schedule_id`)."
+        )
+    else:
+        deadline = deadline_of(
+            frequency, deadline_rule, deadline_days, deadline_day, deadline_month, "query"
+        )
     return [ReportPeriodRead.of(p) for p in periods_of_year(frequency, rule, deadline, year)]
+
+
+def _schedule_read(schedule: ReportingSchedule, response: Response) -> ScheduleRead:
+    assert schedule.id is not None
+    set_etag(response, "reporting_schedule", schedule.id, schedule.version)
+    return ScheduleRead.model_validate(schedule)
+
+
+@router.get(
+    "/reporting-schedules",
+    response_model=Page[ScheduleRead],
+    summary="Lịch báo cáo trong phạm vi",
+    description="Lịch của đơn vị mình và cấp dưới, và lịch của cấp trên mà đơn vị mình phải báo "
+    "cáo theo. Theo thứ tự tạo.",
+    responses=READ_ERRORS,
+)
+def list_reporting_schedules(
+    session: SessionDep,
+    caller: ScheduleReader,
+    unit_id: int | None = Query(
+        None, ge=1, le=MAX_ID, description="Chỉ lịch do đơn vị này và cấp dưới đặt."
+    ),
+    plan_id: int | None = Query(None, ge=1, le=MAX_ID, description="Chỉ lịch của kế hoạch này."),
+    active: bool | None = Query(None, description="Chỉ lịch còn (true) hoặc đã ngừng (false)."),
+    limit: LimitParam = 50,
+    cursor: CursorParam = None,
+) -> Page[ScheduleRead]:
+    rows, next_cursor = schedules.list_schedules(
+        session,
+        caller,
+        unit_id=unit_id,
+        plan_id=plan_id,
+        active=active,
+        limit=limit,
+        cursor=cursor,
+    )
+    return Page(items=[ScheduleRead.model_validate(r) for r in rows], next_cursor=next_cursor)
+
+
+@router.post(
+    "/reporting-schedules",
+    response_model=ScheduleRead,
+    status_code=201,
+    summary="Đặt lịch báo cáo cho đơn vị",
+    description="Cán bộ (officer, leader) của chính đơn vị: ai báo cáo (các cơ quan của đơn vị, "
+    "mọi đơn vị cấp dưới, hoặc các đơn vị được chỉ định), gửi ai, bao lâu một lần, hạn gửi.",
+    responses=WRITE_ERRORS,
+)
+def create_reporting_schedule(
+    data: ScheduleCreate, session: SessionDep, caller: ScheduleWriter, response: Response
+) -> ScheduleRead:
+    return _schedule_read(schedules.create_schedule(session, caller, data), response)
+
+
+@router.get(
+    "/reporting-schedules/{schedule_id}",
+    response_model=ScheduleRead,
+    summary="Một lịch báo cáo",
+    responses=READ_ERRORS,
+)
+def get_reporting_schedule(
+    schedule_id: ScheduleId, session: SessionDep, caller: ScheduleReader, response: Response
+) -> ScheduleRead:
+    return _schedule_read(schedules.get_schedule(session, caller, schedule_id), response)
+
+
+@router.patch(
+    "/reporting-schedules/{schedule_id}",
+    response_model=ScheduleRead,
+    summary="Sửa lịch báo cáo",
+    description="Cần If-Match. Tần suất và cách tính kỳ không đổi được (các báo cáo đã lập "
+    "mang mã kỳ của chúng); hạn mới áp dụng cho báo cáo lập sau.",
+    responses=WRITE_ERRORS,
+)
+def update_reporting_schedule(
+    schedule: ScheduleForEdit,
+    data: ScheduleUpdate,
+    session: SessionDep,
+    caller: ScheduleWriter,
+    response: Response,
+) -> ScheduleRead:
+    return _schedule_read(schedules.update_schedule(session, caller, schedule, data), response)
