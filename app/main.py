@@ -17,7 +17,8 @@ from app.health.router import router as health_router
 from app.plans.router import router as plans_router
 from app.plans.work_router import assignments_router, tasks_router
 from app.reference.router import router as reference_router
-from app.reports.router import router as reports_router
+from app.reports.report_router import router as reports_router
+from app.reports.router import router as reporting_router
 from app.units.router import router as units_router
 from app.users.router import agencies_router, auth_router, users_router
 
@@ -82,6 +83,7 @@ def create_app(engine: Engine | None = None) -> FastAPI:
         assignments_router,
         channels_router,
         activities_router,
+        reporting_router,
         reports_router,
     ):
         app.include_router(router, prefix=API_PREFIX)

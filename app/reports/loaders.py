@@ -6,12 +6,20 @@ from typing import Annotated
 
 from fastapi import Depends
 
+from app.access.scope import Caller
 from app.core.db import SessionDep
-from app.core.etag import IfMatch, check_if_match
+from app.core.etag import IfMatch, OptionalIfMatch, check_if_match
 from app.core.ids import path_id
-from app.reports import schedules
-from app.reports.access import ScheduleWriter, require_schedule_owner
-from app.reports.models import ReportingSchedule
+from app.reports import schedules, service
+from app.reports.access import (
+    ReportReviewer,
+    ReportWriter,
+    ScheduleWriter,
+    require_receiver,
+    require_reporter,
+    require_schedule_owner,
+)
+from app.reports.models import Report, ReportingSchedule
 
 ScheduleId = Annotated[int, path_id("Mã lịch báo cáo.")]
 ReportId = Annotated[int, path_id("Mã báo cáo.")]
@@ -27,3 +35,44 @@ def schedule_for_edit(
 
 
 ScheduleForEdit = Annotated[ReportingSchedule, Depends(schedule_for_edit)]
+
+
+def _locked_report(
+    session: SessionDep, caller: Caller, report_id: int, if_match: str | None, action: str
+) -> Report:
+    report = service.get_report(session, caller, report_id, lock=True)
+    require_reporter(caller, report, action)
+    check_if_match(if_match, "report", report_id, report.version)
+    return report
+
+
+def report_for_edit(
+    report_id: ReportId, session: SessionDep, caller: ReportWriter, if_match: IfMatch
+) -> Report:
+    return _locked_report(session, caller, report_id, if_match, "sửa")
+
+
+def report_for_sending(
+    report_id: ReportId,
+    session: SessionDep,
+    caller: ReportWriter,
+    if_match: OptionalIfMatch = None,
+) -> Report:
+    return _locked_report(session, caller, report_id, if_match, "điền sẵn hoặc gửi")
+
+
+def report_for_review(
+    report_id: ReportId,
+    session: SessionDep,
+    caller: ReportReviewer,
+    if_match: OptionalIfMatch = None,
+) -> Report:
+    report = service.get_report(session, caller, report_id, lock=True)
+    require_receiver(caller, report)
+    check_if_match(if_match, "report", report_id, report.version)
+    return report
+
+
+ReportForEdit = Annotated[Report, Depends(report_for_edit)]
+ReportForSending = Annotated[Report, Depends(report_for_sending)]
+ReportForReview = Annotated[Report, Depends(report_for_review)]

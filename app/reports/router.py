@@ -4,23 +4,13 @@ from fastapi import APIRouter, Query, Response
 
 from app.access.auth import CurrentCaller
 from app.core.db import SessionDep
-from app.core.errors import (
-    Conflict,
-    Forbidden,
-    NotFound,
-    PayloadTooLarge,
-    PreconditionFailed,
-    PreconditionRequired,
-    ServiceUnavailable,
-    Unauthorized,
-    ValidationProblem,
-    responses,
-)
+from app.core.errors import ValidationProblem
 from app.core.etag import set_etag
 from app.core.ids import MAX_ID
 from app.core.pagination import CursorParam, LimitParam, Page
 from app.reports import schedules
 from app.reports.access import ScheduleReader, ScheduleWriter
+from app.reports.errors import READ_ERRORS, WRITE_ERRORS
 from app.reports.loaders import ScheduleForEdit, ScheduleId
 from app.reports.models import ReportingSchedule
 from app.reports.period_schemas import (
@@ -42,19 +32,6 @@ from app.reports.periods import (
 from app.reports.schedule_schemas import ScheduleCreate, ScheduleRead, ScheduleUpdate
 
 router = APIRouter(tags=["reports"])
-
-READ_ERRORS = responses(Unauthorized, Forbidden, NotFound, ValidationProblem)
-WRITE_ERRORS = responses(
-    Unauthorized,
-    Forbidden,
-    NotFound,
-    Conflict,
-    PayloadTooLarge,
-    PreconditionFailed,
-    PreconditionRequired,
-    ServiceUnavailable,
-    ValidationProblem,
-)
 
 
 @router.get(

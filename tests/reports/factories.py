@@ -48,3 +48,35 @@ def new_schedule(client: TestClient, headers: dict[str, str], **fields: Any) -> 
     return created(
         client.post(f"{API}/reporting-schedules", json=schedule_body(**fields), headers=headers)
     )
+
+
+def person(db: Session, unit: int, role: str) -> dict[str, str]:
+    """Headers for a new user of `unit` (communes other than Lệ Xá have no demo user)."""
+    from app.core.security import create_access_token, hash_password
+    from app.users.models import Role, User
+
+    user = User(
+        username=f"report.{unit}.{role}",
+        full_name=f"Cán bộ {unit} {role}",
+        role=Role(role),
+        unit_id=unit,
+        password_hash=hash_password("report-password"),
+    )
+    db.add(user)
+    db.flush()
+    assert user.id is not None
+    token, _ = create_access_token(user.id, {"role": role, "unit_id": unit})
+    return {"Authorization": f"Bearer {token}"}
+
+
+def new_report(
+    client: TestClient, headers: dict[str, str], schedule_id: int, period: str = "2024-Q1"
+) -> dict[str, Any]:
+    body = {"schedule_id": schedule_id, "period": period}
+    return created(client.post(f"{API}/reports", json=body, headers=headers))
+
+
+def step(
+    client: TestClient, headers: dict[str, str], report_id: int, action: str, **body: Any
+) -> Any:
+    return client.post(f"{API}/reports/{report_id}/{action}", json=body or None, headers=headers)
