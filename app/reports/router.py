@@ -1,15 +1,20 @@
 """Routes for reporting periods and reporting schedules."""
 
+from typing import Annotated
+
 from fastapi import APIRouter, Query, Response
 
 from app.access.auth import CurrentCaller
 from app.core.db import SessionDep
 from app.core.errors import ValidationProblem
 from app.core.etag import set_etag
-from app.core.ids import MAX_ID
+from app.core.ids import MAX_ID, UnitId
 from app.core.pagination import CursorParam, LimitParam, Page
+from app.core.text import Text
 from app.reports import schedules
-from app.reports.access import ScheduleReader, ScheduleWriter
+from app.reports.access import ReportReader, ScheduleReader, ScheduleWriter
+from app.reports.consolidation import compliance_of, consolidate_period
+from app.reports.consolidation_schemas import COUNTED_TEXT, Compliance, Consolidation, Counted
 from app.reports.errors import READ_ERRORS, WRITE_ERRORS
 from app.reports.loaders import ScheduleForEdit, ScheduleId
 from app.reports.models import ReportingSchedule
@@ -160,3 +165,47 @@ def update_reporting_schedule(
     response: Response,
 ) -> ScheduleRead:
     return _schedule_read(schedules.update_schedule(session, caller, schedule, data), response)
+
+
+PeriodParam = Annotated[
+    Text,
+    Query(
+        max_length=10,
+        description="Mã kỳ báo cáo: `2024-Q1`, `2024-H1`, `2024`, `2024-M03` (GET "
+        "/api/v1/report-periods).",
+        examples=["2024-Q1"],
+    ),
+]
+
+
+@router.get(
+    "/units/{unit_id}/consolidation",
+    response_model=Consolidation,
+    summary="Tổng hợp số liệu báo cáo của một kỳ tại đơn vị nhận",
+    description="Tổng theo từng chỉ tiêu qua các đơn vị báo cáo cho đơn vị này, số liệu từng đơn "
+    "vị, và các báo cáo đã được cộng (mỗi đơn vị một lần; đơn vị chưa báo cáo vẫn có mặt). Tỷ lệ "
+    "tính lại từ tổng tử số và mẫu số. Đơn vị nhận và cấp trên của nó xem được.",
+    responses=READ_ERRORS,
+)
+def get_consolidation(
+    unit_id: UnitId,
+    session: SessionDep,
+    caller: ReportReader,
+    period: PeriodParam,
+    counted: Counted = Query(Counted.accepted, description=COUNTED_TEXT),
+) -> Consolidation:
+    return consolidate_period(session, caller, unit_id, period, counted)
+
+
+@router.get(
+    "/units/{unit_id}/compliance",
+    response_model=Compliance,
+    summary="Tình hình chấp hành chế độ báo cáo của một kỳ",
+    description="Số đơn vị phải báo cáo, đã gửi đúng hạn, trễ hạn, bị trả lại, chưa đến hạn và "
+    "chưa gửi khi đã quá hạn (hạn tính theo ngày lịch giờ Việt Nam), và từng đơn vị.",
+    responses=READ_ERRORS,
+)
+def get_compliance(
+    unit_id: UnitId, session: SessionDep, caller: ReportReader, period: PeriodParam
+) -> Compliance:
+    return compliance_of(session, caller, unit_id, period)

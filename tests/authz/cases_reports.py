@@ -103,6 +103,11 @@ def _submitted(ctx: Ctx) -> Prepared:
     return Prepared(path_params={"report_id": report.id}, json={"comment": "Bổ sung số liệu."})
 
 
+def _unit_period(ctx: Ctx) -> Prepared:
+    _report(ctx, ReportStatus.submitted)
+    return Prepared(path_params={"unit_id": ctx.owner_unit}, params={"period": "2024-Q1"})
+
+
 # Only the reporter's own line sees its report: the rest get 404.
 _REPORTER_ONLY = statuses(200, 403, 404, 404, 404)
 
@@ -139,5 +144,12 @@ CASES: dict[str, Case] = {
     ),
     "POST /api/v1/reports/{report_id}/return": Case(
         role=Role.leader, expect=statuses(403, 200, 404, 404, 404), setup=_submitted
+    ),
+    # A unit's consolidation and compliance: the unit and the units above it.
+    "GET /api/v1/units/{unit_id}/consolidation": Case(
+        role=Role.viewer, expect=statuses(200, 200, 404, 404, 404), setup=_unit_period
+    ),
+    "GET /api/v1/units/{unit_id}/compliance": Case(
+        role=Role.viewer, expect=statuses(200, 200, 404, 404, 404), setup=_unit_period
     ),
 }
