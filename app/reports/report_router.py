@@ -5,12 +5,13 @@ from fastapi.responses import JSONResponse
 
 from app.core import idempotency
 from app.core.db import SessionDep
+from app.core.decree30 import DOCX_MEDIA_TYPE
 from app.core.etag import etag_for, set_etag
 from app.core.idempotency import IdempotencyKeyHeader
 from app.core.ids import MAX_ID
 from app.core.pagination import CursorParam, LimitParam, Page
 from app.core.text import Text
-from app.reports import service, workflow
+from app.reports import exports, service, workflow
 from app.reports.access import ReportReader, ReportReviewer, ReportWriter
 from app.reports.errors import READ_ERRORS, WRITE_ERRORS
 from app.reports.loaders import ReportForEdit, ReportForReview, ReportForSending, ReportId
@@ -209,3 +210,24 @@ def return_report(
     data: ReportReview | None = None,
 ) -> ReportRead:
     return _review(session, caller, report, False, data, response)
+
+
+@router.get(
+    "/{report_id}/document.docx",
+    response_class=Response,
+    summary="Báo cáo dạng Word theo thể thức Nghị định 30/2020/NĐ-CP",
+    description="Tên cơ quan, quốc hiệu, tiêu ngữ, số ký hiệu, địa danh và ngày, tên loại và trích "
+    "yếu, nội dung (kết quả, số liệu, tiến độ nhiệm vụ, tồn tại, nguyên nhân, kiến nghị), nơi "
+    "nhận và khối chữ ký.",
+    responses={
+        200: {"content": {DOCX_MEDIA_TYPE: {"schema": {"type": "string", "format": "binary"}}}},
+        **READ_ERRORS,
+    },
+)
+def get_report_document(report_id: ReportId, session: SessionDep, caller: ReportReader) -> Response:
+    report = service.get_report(session, caller, report_id)
+    return Response(
+        exports.report_document(session, report),
+        media_type=DOCX_MEDIA_TYPE,
+        headers={"Content-Disposition": f'attachment; filename="bao-cao-{report_id}.docx"'},
+    )

@@ -16,6 +16,7 @@ from app.reports.access import ReportReader, ScheduleReader, ScheduleWriter
 from app.reports.consolidation import compliance_of, consolidate_period
 from app.reports.consolidation_schemas import COUNTED_TEXT, Compliance, Consolidation, Counted
 from app.reports.errors import READ_ERRORS, WRITE_ERRORS
+from app.reports.exports import XLSX_MEDIA_TYPE, consolidation_workbook
 from app.reports.loaders import ScheduleForEdit, ScheduleId
 from app.reports.models import ReportingSchedule
 from app.reports.period_schemas import (
@@ -209,3 +210,30 @@ def get_compliance(
     unit_id: UnitId, session: SessionDep, caller: ReportReader, period: PeriodParam
 ) -> Compliance:
     return compliance_of(session, caller, unit_id, period)
+
+
+@router.get(
+    "/units/{unit_id}/consolidation.xlsx",
+    response_class=Response,
+    summary="Bảng tổng hợp số liệu báo cáo dạng Excel",
+    description="Mỗi đơn vị báo cáo một dòng, mỗi chỉ tiêu một cột, dòng tổng cộng, dòng tiêu đề "
+    "cố định; trang «Chấp hành» có biểu đồ đúng hạn, trễ hạn, chưa gửi.",
+    responses={
+        200: {"content": {XLSX_MEDIA_TYPE: {"schema": {"type": "string", "format": "binary"}}}},
+        **READ_ERRORS,
+    },
+)
+def get_consolidation_workbook(
+    unit_id: UnitId,
+    session: SessionDep,
+    caller: ReportReader,
+    period: PeriodParam,
+    counted: Counted = Query(Counted.accepted, description=COUNTED_TEXT),
+) -> Response:
+    consolidation = consolidate_period(session, caller, unit_id, period, counted)
+    compliance = compliance_of(session, caller, unit_id, period)
+    return Response(
+        consolidation_workbook(consolidation, compliance),
+        media_type=XLSX_MEDIA_TYPE,
+        headers={"Content-Disposition": f'attachment; filename="tong-hop-{unit_id}-{period}.xlsx"'},
+    )

@@ -145,7 +145,13 @@ CASES: dict[str, Case] = {
     "POST /api/v1/reports/{report_id}/return": Case(
         role=Role.leader, expect=statuses(403, 200, 404, 404, 404), setup=_submitted
     ),
+    "GET /api/v1/reports/{report_id}/document.docx": Case(
+        role=Role.viewer, expect=statuses(200, 200, 404, 404, 404), setup=_report_params
+    ),
     # A unit's consolidation and compliance: the unit and the units above it.
+    "GET /api/v1/units/{unit_id}/consolidation.xlsx": Case(
+        role=Role.viewer, expect=statuses(200, 200, 404, 404, 404), setup=_unit_period
+    ),
     "GET /api/v1/units/{unit_id}/consolidation": Case(
         role=Role.viewer, expect=statuses(200, 200, 404, 404, 404), setup=_unit_period
     ),
