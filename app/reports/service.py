@@ -61,6 +61,7 @@ def add_event(
             status=report.status,
             user_id=caller.user_id,
             comment=comment,
+            at=report.updated_at,  # the step's own time (backdated for the demo's history)
         )
     )
 

@@ -11,6 +11,7 @@ Activities carry no agency, so a report of one agency (a schedule of a unit's ow
 only its assignments, not the unit's activities.
 """
 
+from datetime import datetime
 from typing import Any
 
 from sqlmodel import Session, col, select
@@ -151,12 +152,17 @@ def _set_number(session: Session, report: Report, number_text: str, year: int) -
 
 
 def submit_report(
-    session: Session, caller: Caller, report: Report, document_number: str | None
+    session: Session,
+    caller: Caller,
+    report: Report,
+    document_number: str | None,
+    at: datetime | None = None,
 ) -> Report:
+    """Submit (or resubmit) `report`; `at` backdates the demo data's submissions."""
     require_reporter(caller, report, "gửi")
     require_editable(report, "gửi")
     before = snapshot(report)
-    now = utcnow()
+    now = at or utcnow()
     if document_number is not None:
         _set_number(session, report, document_number, vietnam_today(now).year)
     action = "submit" if report.status is ReportStatus.draft else "resubmit"
@@ -174,7 +180,12 @@ def submit_report(
 
 
 def review_report(
-    session: Session, caller: Caller, report: Report, accept: bool, comment: str | None
+    session: Session,
+    caller: Caller,
+    report: Report,
+    accept: bool,
+    comment: str | None,
+    at: datetime | None = None,
 ) -> Report:
     require_receiver(caller, report)
     if report.status is not ReportStatus.submitted:
@@ -189,7 +200,7 @@ def review_report(
         )
     before = snapshot(report)
     report.status = ReportStatus.accepted if accept else ReportStatus.returned
-    report.reviewed_at = report.updated_at = utcnow()
+    report.reviewed_at = report.updated_at = at or utcnow()
     report.review_comment = comment
     session.add(report)
     flush(session)
