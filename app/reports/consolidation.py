@@ -6,7 +6,8 @@ schedules without being expected any more: a reporter is never dropped. A report
 two schedules counts once (its latest counted report). Totals are over the unit's direct
 reporters only: a district's report already covers its communes' work (the prefilled summary is
 of its subtree), so a province adding its districts' figures and their communes' again would
-count twice.
+count twice. Across the 2025 reform the unit also gathers what the units it succeeded received
+(a new province: the old provinces' district reports of a period straddling 1 July 2025).
 """
 
 from datetime import date
@@ -32,7 +33,7 @@ from app.reports.models import Report, ReportingSchedule, ReportStatus
 from app.reports.periods import Frequency, make_period, parse_period_key
 from app.reports.schedules import expected_reporters, schedule_deadline
 from app.reports.service import ratio
-from app.units.models import AdminUnit
+from app.units.models import AdminUnit, UnitSuccession
 from app.users.models import Agency
 
 _Key = tuple[int, int | None]
@@ -92,15 +93,27 @@ def _names(session: Session, keys: list[_Key]) -> dict[_Key, str]:
     return {k: agencies.get(k[1], "") if k[1] is not None else units.get(k[0], "") for k in keys}
 
 
+def _receivers(session: Session, unit_id: int) -> list[int]:
+    """The unit and the units it succeeded (2025 reform): a period that straddles 1 July 2025
+    gathers what the old units received before and what the new one receives after — each
+    reporter is a distinct unit, so nothing is counted twice."""
+    old = session.exec(
+        select(UnitSuccession.predecessor_id).where(UnitSuccession.successor_id == unit_id)
+    ).all()
+    return [unit_id, *old]
+
+
 def reporter_rows(
     session: Session, unit_id: int, key: str, counted: Counted
 ) -> list[tuple[ReporterRow, Any]]:
     """Every reporter of the period at `unit_id`, with its report (None when it has none)."""
     frequency, year, index = _period(key)
+    receivers = _receivers(session, unit_id)
     schedules = session.exec(
         select(ReportingSchedule)
         .where(
-            ReportingSchedule.receiver_unit_id == unit_id, ReportingSchedule.frequency == frequency
+            col(ReportingSchedule.receiver_unit_id).in_(receivers),
+            ReportingSchedule.frequency == frequency,
         )
         .order_by(col(ReportingSchedule.id))
     ).all()
@@ -124,7 +137,7 @@ def reporter_rows(
         session.execute(
             sa_select(*_COLUMNS)
             .where(
-                col(Report.receiver_unit_id) == unit_id,  # ix_report_receiver_period
+                col(Report.receiver_unit_id).in_(receivers),  # ix_report_receiver_period
                 col(Report.period_key) == key,
                 col(Report.schedule_id).in_(ids),
             )

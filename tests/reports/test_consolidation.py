@@ -2,14 +2,17 @@
 second commune late and only submitted, the third missing."""
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 from unittest.mock import patch
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
+from app.reports.models import Report, ReporterKind, ReportingSchedule, ReportStatus
+from app.reports.periods import DeadlineRule, Frequency, PeriodRule
+from app.units.models import AdminUnit, UnitSuccession
 from tests.reports.factories import API, new_report, new_schedule, person, step, tienlu_id
 
 Auth = Callable[[str], dict[str, str]]
@@ -153,3 +156,67 @@ def test_bad_period_key_is_422(client: TestClient, auth: Auth, db: Session) -> N
     )
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == "query.period"
+
+
+def test_a_period_straddling_the_reform_follows_the_successor_links(
+    client: TestClient, db: Session
+) -> None:
+    """2025-Q3 (15/6–14/9/2025) at today's Tỉnh Hưng Yên: Tiên Lữ reported to the old province
+    before 1 July, a commune of the new province reported after; both count, once each."""
+    new_province = db.exec(select(AdminUnit).where(AdminUnit.path == "new/33/")).one()
+    old_ids = db.exec(
+        select(UnitSuccession.predecessor_id).where(UnitSuccession.successor_id == new_province.id)
+    ).all()
+    old_province = db.exec(select(AdminUnit).where(AdminUnit.path == "old/33/")).one()
+    assert old_province.id in old_ids
+    commune = db.exec(
+        select(AdminUnit.id)
+        .where(AdminUnit.parent_id == new_province.id)
+        .order_by(col(AdminUnit.id))
+    ).first()
+    assert commune is not None and new_province.id is not None and old_province.id is not None
+
+    def schedule(receiver: int) -> int:
+        row = ReportingSchedule(
+            unit_id=receiver,
+            title="Báo cáo quý",
+            reporter_kind=ReporterKind.child_units,
+            receiver_unit_id=receiver,
+            frequency=Frequency.quarterly,
+            period_rule=PeriodRule.decree09,
+            deadline_rule=DeadlineRule.days_after,
+            deadline_days=5,
+        )
+        db.add(row)
+        db.flush()
+        assert row.id is not None
+        return row.id
+
+    for receiver, reporter, broadcasts in (
+        (old_province.id, tienlu_id(db), 30),
+        (new_province.id, commune, 12),
+    ):
+        db.add(
+            Report(
+                schedule_id=schedule(receiver),
+                period_key="2025-Q3",
+                period_start=date(2025, 6, 15),
+                period_end=date(2025, 9, 14),
+                deadline=date(2025, 9, 19),
+                unit_id=reporter,
+                receiver_unit_id=receiver,
+                status=ReportStatus.accepted,
+                values={"broadcasts": broadcasts},
+                days_late=0,
+            )
+        )
+    db.flush()
+    leader = person(db, new_province.id, "leader")
+    body = client.get(
+        f"{API}/units/{new_province.id}/consolidation",
+        params={"period": "2025-Q3"},
+        headers=leader,
+    ).json()
+    assert {i["code"]: i["total"] for i in body["indicators"]}["broadcasts"] == 42
+    counted = {r["unit_id"] for r in body["reporters"] if r["counted"]}
+    assert counted == {tienlu_id(db), commune}
