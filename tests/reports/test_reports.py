@@ -256,3 +256,26 @@ def test_submit_retried_with_one_key_submits_once(
     assert again.json() == first.json()
     history = client.get(f"{API}/reports/{report['id']}", headers=officer).json()["history"]
     assert [e["action"] for e in history] == ["create", "submit"]
+
+
+def test_report_keeps_the_progress_it_was_prefilled_with(
+    client: TestClient, auth: Auth, loop: dict[str, Any]
+) -> None:
+    """Progress notes change later; the report keeps what it was sent with."""
+    officer = auth("lexa.officer")
+    report = new_report(client, officer, loop["schedule"]["id"])
+    filled = step(client, officer, report["id"], "prefill").json()
+    entries = {e["assignment_id"]: e for e in filled["task_progress"]}
+    assert len(entries) == filled["values"]["tasks_assigned"] > 0
+    mine = client.get(f"{API}/assignments", params={"mine": "true"}, headers=officer).json()
+    target = next(a for a in mine["items"] if a["id"] in entries)
+    changed = client.patch(
+        f"{API}/assignments/{target['id']}",
+        json={"status": "done", "progress_note": "Ghi chú mới sau khi lập báo cáo."},
+        headers={**officer, "If-Match": f'"assignment-{target["id"]}-v{target["version"]}"'},
+    )
+    assert changed.status_code == 200, changed.text
+    again = client.get(f"{API}/reports/{report['id']}", headers=officer).json()
+    kept = next(e for e in again["task_progress"] if e["assignment_id"] == target["id"])
+    assert kept == entries[target["id"]]
+    assert again["values"]["tasks_done"] == filled["values"]["tasks_done"]
