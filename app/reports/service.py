@@ -11,7 +11,7 @@ from app.audit.service import record, snapshot
 from app.core.clock import utcnow
 from app.core.db import flush, for_update
 from app.core.errors import Conflict, Forbidden, NotFound, ValidationProblem
-from app.core.pagination import by_id, paginate
+from app.core.pagination import SortKey, paginate
 from app.reference.data import INDICATORS
 from app.reports.access import report_visible, require_reporter
 from app.reports.models import (
@@ -165,7 +165,8 @@ def list_reports(
         if value is not None:
             stmt = stmt.where(col(column) == value)
     rows: list[Sequence[Any]]
-    rows, next_cursor = paginate(session, stmt, by_id(col(Report.id)), limit, cursor)
+    keys = [SortKey(col(Report.id), lambda row: row[0].id, parse=int)]
+    rows, next_cursor = paginate(session, stmt, keys, limit, cursor)
     return [report_summary(r[0], r[1]) for r in rows], next_cursor
 
 

@@ -15,6 +15,7 @@ from tests.reports.factories import (
     new_report,
     person,
     step,
+    tienlu_id,
 )
 
 Auth = Callable[[str], dict[str, str]]
@@ -279,3 +280,37 @@ def test_report_keeps_the_progress_it_was_prefilled_with(
     kept = next(e for e in again["task_progress"] if e["assignment_id"] == target["id"])
     assert kept == entries[target["id"]]
     assert again["values"]["tasks_done"] == filled["values"]["tasks_done"]
+
+
+def test_receiving_district_lists_the_period_reports_sent_to_it(
+    client: TestClient, auth: Auth, db: Session, loop: dict[str, Any]
+) -> None:
+    lexa = new_report(client, auth("lexa.officer"), loop["schedule"]["id"])
+    other = new_report(client, person(db, loop["others"][0], "officer"), loop["schedule"]["id"])
+    step(client, auth("lexa.officer"), lexa["id"], "submit")
+    params = {"receiver_unit_id": tienlu_id(db), "period": "2024-Q1", "limit": 1}
+    first = client.get(f"{API}/reports", params=params, headers=auth("tienlu.leader")).json()
+    assert [r["id"] for r in first["items"]] == [lexa["id"]]
+    rest = client.get(
+        f"{API}/reports",
+        params={**params, "cursor": first["next_cursor"]},
+        headers=auth("tienlu.leader"),
+    ).json()
+    assert ([r["id"] for r in rest["items"]], rest["next_cursor"]) == ([other["id"]], None)
+    submitted = client.get(
+        f"{API}/reports",
+        params={"status": "submitted", "schedule_id": loop["schedule"]["id"]},
+        headers=auth("tienlu.leader"),
+    ).json()
+    assert [r["id"] for r in submitted["items"]] == [lexa["id"]]
+
+
+def test_a_stale_etag_on_a_report_is_412(
+    client: TestClient, auth: Auth, loop: dict[str, Any]
+) -> None:
+    officer = auth("lexa.officer")
+    report = new_report(client, officer, loop["schedule"]["id"])
+    url = f"{API}/reports/{report['id']}"
+    headers = {**officer, "If-Match": report["etag"]}
+    assert client.patch(url, json={"causes": "Thiếu kinh phí."}, headers=headers).status_code == 200
+    assert client.patch(url, json={"causes": "Thiếu người."}, headers=headers).status_code == 412

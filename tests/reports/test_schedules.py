@@ -160,3 +160,20 @@ def test_expected_reporters_are_the_district_communes(
     communes = communes_of(db, tienlu_id(db), 1000)
     assert [r.unit_id for r in reporters] == communes
     assert unit_id(db, "commune", LEXA) in communes
+
+
+def test_schedules_page_with_a_cursor(client: TestClient, auth: Auth, db: Session) -> None:
+    first = new_schedule(client, auth("tienlu.officer"))
+    second = new_schedule(
+        client, auth("tienlu.officer"), title="Báo cáo 6 tháng", frequency="semiannual"
+    )
+    params = {"unit_id": tienlu_id(db), "limit": 1}
+    page = client.get(f"{API}/reporting-schedules", params=params, headers=auth("tienlu.officer"))
+    assert page.status_code == 200, page.text
+    rest = client.get(
+        f"{API}/reporting-schedules",
+        params={**params, "cursor": page.json()["next_cursor"]},
+        headers=auth("tienlu.officer"),
+    ).json()
+    ids = [s["id"] for s in page.json()["items"] + rest["items"]]
+    assert ids == [first["id"], second["id"]] and rest["next_cursor"] is None
