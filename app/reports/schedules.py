@@ -14,7 +14,7 @@ from app.core.clock import utcnow
 from app.core.db import flush, for_update
 from app.core.errors import NotFound, ValidationProblem
 from app.core.pagination import by_id, paginate
-from app.plans.models import Plan
+from app.plans.plans.models import Plan
 from app.reports.access import require_schedule_owner, schedule_visible
 from app.reports.models import ReporterKind, ReportingSchedule
 from app.reports.period_schemas import deadline_of

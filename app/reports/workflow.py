@@ -22,8 +22,8 @@ from app.channels.summary import Dimension, summarise
 from app.core.clock import utcnow, vietnam_today
 from app.core.db import flush
 from app.core.errors import Conflict, ValidationProblem
-from app.plans.assignments import assignment_read, list_assignments
-from app.plans.models import AssignmentStatus
+from app.plans.assignments.service import assignment_read, list_assignments
+from app.plans.assignments.models import AssignmentStatus
 from app.reference.data import INDICATORS
 from app.reports.access import require_receiver, require_reporter
 from app.reports.models import Report, ReportStatus

@@ -18,7 +18,7 @@ from alembic import op
 
 
 revision: str = '0600f96a8c07'
-down_revision: str | None = '0d0ea0ca0aa0'
+down_revision: str | None = '5e1f0c2b7a90'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
