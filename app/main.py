@@ -18,6 +18,8 @@ from app.plans.assignments.router import router as assignments_router
 from app.plans.plans.router import router as plans_router
 from app.plans.tasks.router import router as tasks_router
 from app.reference.router import router as reference_router
+from app.reports.report_router import router as reports_router
+from app.reports.router import router as reporting_router
 from app.units.router import router as units_router
 from app.users.router import agencies_router, auth_router, users_router
 
@@ -82,6 +84,8 @@ def create_app(engine: Engine | None = None) -> FastAPI:
         assignments_router,
         channels_router,
         activities_router,
+        reporting_router,
+        reports_router,
     ):
         app.include_router(router, prefix=API_PREFIX)
     return app

@@ -9,6 +9,7 @@ from app.plans.assignments.models import Assignment
 from app.plans.plans.models import Plan, PlanTopic
 from app.plans.tasks.models import Task
 from app.reference.models import ChannelType, Indicator, Topic
+from app.reports.models import Report, ReportEvent, ReportingSchedule
 from app.units.models import AdminUnit, UnitSuccession
 from app.users.models import Agency, User
 
@@ -27,6 +28,9 @@ __all__ = [
     "LoginCounter",
     "Plan",
     "PlanTopic",
+    "Report",
+    "ReportEvent",
+    "ReportingSchedule",
     "Task",
     "Topic",
     "UnitSuccession",

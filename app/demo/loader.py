@@ -18,6 +18,7 @@ from app.core.text import fold, nfc
 from app.demo.channels import load_demo_channels
 from app.demo.lookup import unit_of
 from app.demo.plans import load_seed_plans
+from app.demo.reports import load_demo_reports
 from app.demo.seeds import UnitKey, agency_seeds
 from app.reference.loader import load_reference_data
 from app.users.models import Agency, AgencyKind, Role, User
@@ -161,4 +162,6 @@ def load_demo(session: Session) -> list[str]:
     lines.append(f"Seed plans: {plans} inserted")
     channels, activities = load_demo_channels(session, agencies)
     lines.append(f"Channels, activities: {channels}, {activities} inserted")
+    schedules, reports = load_demo_reports(session)
+    lines.append(f"Reporting schedules, reports: {schedules}, {reports} inserted")
     return lines

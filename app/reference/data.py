@@ -32,11 +32,20 @@ class ChannelTypeRef:
 
 @dataclass(frozen=True)
 class IndicatorRef:
+    """What a report counts. `aggregation` says how reporters' figures combine: `sum`, `max`,
+    `latest` (a figure standing at the end of the period, such as channels in operation: the
+    reporters' figures add up, and a later report replaces an earlier one), `ratio` (a
+    percentage recomputed from its two summing parts, never an average of percentages).
+    `rule` says how a computed figure is derived: `quantity:<code>` and `activities` and `cost`
+    from the period's activity summary, `assignments:total|done` from the reporter's
+    assignments, `ratio:<numerator>/<denominator>`; manual figures have none."""
+
     code: str
     name: str
     unit: str
-    aggregation: Literal["sum", "max"]
-    source: Literal["activities", "manual"]
+    aggregation: Literal["sum", "max", "latest", "ratio"]
+    source: Literal["activities", "assignments", "computed", "manual"]
+    rule: str | None
 
 
 @dataclass(frozen=True)
@@ -68,7 +77,7 @@ CHANNEL_TYPES: tuple[ChannelTypeRef, ...] = tuple(
     for r in _read("channel_types")
 )
 INDICATORS: tuple[IndicatorRef, ...] = tuple(
-    IndicatorRef(r["code"], r["name"], r["unit"], r["aggregation"], r["source"])
+    IndicatorRef(r["code"], r["name"], r["unit"], r["aggregation"], r["source"], r["rule"])
     for r in _read("indicators")
 )
 LANGUAGES: tuple[LanguageRef, ...] = tuple(

@@ -36,6 +36,7 @@ def load_reference_data(session: Session) -> dict[str, int]:
             )
             inserted["indicators"] += 1
         ind.name, ind.unit, ind.aggregation, ind.source = i.name, i.unit, i.aggregation, i.source
+        ind.rule = i.rule
         session.add(ind)
     flush(session)
     return inserted

@@ -33,3 +33,4 @@ class Indicator(SQLModel, table=True):
     unit: str = Field(max_length=40)
     aggregation: str = Field(max_length=10)
     source: str = Field(max_length=20)
+    rule: str | None = Field(default=None, max_length=80)

@@ -41,12 +41,22 @@ class IndicatorRead(BaseModel):
     name: str = Field(description="Tên chỉ tiêu.", examples=["Buổi phát thanh, truyền hình"])
     unit: str = Field(description="Đơn vị tính.", examples=["buổi"])
     aggregation: str = Field(
-        description="Cách cộng dồn khi tổng hợp: `sum` (cộng) hoặc `max` (lớn nhất).",
+        description="Cách cộng dồn khi tổng hợp: `sum` (cộng), `max` (lớn nhất), `latest` (số "
+        "liệu tại cuối kỳ, như số kênh đang hoạt động: cộng giữa các đơn vị, kỳ sau thay kỳ "
+        "trước), `ratio` (tỷ lệ %, tính lại từ tổng tử số và tổng mẫu số).",
         examples=["sum"],
     )
     source: str = Field(
-        description="`activities`: tính từ các hoạt động; `manual`: nhập tay trong báo cáo.",
+        description="`activities`: tính từ các hoạt động; `assignments`: từ nhiệm vụ được giao; "
+        "`computed`: tính từ chỉ tiêu khác; `manual`: nhập tay trong báo cáo.",
         examples=["activities"],
+    )
+    rule: str | None = Field(
+        description="Cách tính chỉ tiêu tự động: `quantity:<mã>` (tổng số lượng của hoạt "
+        "động), `activities` (số hoạt động), `cost` (kinh phí hoạt động), `assignments:total` / "
+        "`assignments:done` (nhiệm vụ được giao / đã hoàn thành), `ratio:<tử>/<mẫu>`; "
+        "`null` với chỉ tiêu nhập tay.",
+        examples=["quantity:broadcasts"],
     )
 
 

@@ -18,7 +18,12 @@ from tests.authz.matrix import RELATIONS, TOKEN_FAILURES, Case, Ctx
 # the refusal of plans for abolished units is tests/plans/test_reform.py.
 pytestmark = pytest.mark.usefixtures("before_the_reform")
 
-CASE_MODULES = ("tests.authz.cases_core", "tests.authz.cases_plans", "tests.authz.cases_channels")
+CASE_MODULES = (
+    "tests.authz.cases_core",
+    "tests.authz.cases_plans",
+    "tests.authz.cases_channels",
+    "tests.authz.cases_reports",
+)
 
 
 def _all_cases() -> dict[str, Case]:

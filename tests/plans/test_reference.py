@@ -99,7 +99,12 @@ def test_indicators_carry_their_unit_of_measure(client: TestClient, auth: Auth) 
     assert units["broadcasts"] == ("buổi", "sum")
     assert units["participants"] == ("lượt người", "sum")
     assert units["minutes"] == ("phút", "sum")
-    assert len(indicators) == 17
+    assert len(indicators) == 23
+    rules = {i["code"]: (i["aggregation"], i["rule"]) for i in indicators}
+    assert rules["broadcasts"] == ("sum", "quantity:broadcasts")
+    assert rules["budget_spent"] == ("sum", "cost")
+    assert rules["tasks_done_rate"] == ("ratio", "ratio:tasks_done/tasks_assigned")
+    assert rules["channels_active"] == ("latest", None)
 
 
 def test_reference_lists_need_a_token(client: TestClient) -> None:
