@@ -154,6 +154,15 @@ def consolidation_workbook(consolidation: Consolidation, compliance: Compliance)
         cell.font = bold
     sheet.freeze_panes = "C2"
     sheet.column_dimensions["B"].width = 32
+    sheet.column_dimensions["C"].width = 20
+    sheet.row_dimensions[1].height = 90
+    # Printed as officials file it: landscape, every column on one page wide, header on each page.
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
     _compliance_sheet(book, compliance)
     out = BytesIO()
     book.save(out)
