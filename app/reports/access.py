@@ -8,6 +8,8 @@ Reports: the reporter's own line reads a report (the reporter and the units abov
 does the receiving unit named by the schedule; a sibling or a unit below the reporter gets 404.
 The reporter's officers and leaders draft, prefill and submit it; only a leader of the receiving
 unit accepts or returns it — never the reporter itself (a commune cannot accept its own report).
+Across the 2025 reform a successor reads, never writes, its predecessors' schedules and reports
+(xã Tiên Hoa reads xã Lệ Xá's quarterly reports), as it reads their plans.
 The portal reads neither: reports are internal work.
 """
 
@@ -18,7 +20,12 @@ from sqlalchemy import ColumnElement, or_, true
 from sqlmodel import col
 
 from app.access.auth import PEOPLE, require
-from app.access.scope import Caller, subtree_filter, subtree_or_ancestors_filter
+from app.access.scope import (
+    Caller,
+    predecessors_filter,
+    subtree_filter,
+    subtree_or_ancestors_filter,
+)
 from app.core.errors import Forbidden
 from app.reports.models import Report, ReportingSchedule
 from app.users.models import Role
@@ -33,7 +40,8 @@ ReportReviewer = Annotated[Caller, Depends(require(Role.leader))]
 def schedule_visible(caller: Caller) -> ColumnElement[bool]:
     if caller.is_national:
         return true()
-    return subtree_or_ancestors_filter(caller, col(ReportingSchedule.unit_id))
+    unit = col(ReportingSchedule.unit_id)
+    return or_(subtree_or_ancestors_filter(caller, unit), predecessors_filter(caller, unit))
 
 
 def report_visible(caller: Caller) -> ColumnElement[bool]:
@@ -41,6 +49,7 @@ def report_visible(caller: Caller) -> ColumnElement[bool]:
         return true()
     return or_(
         subtree_filter(caller, col(Report.unit_id)),
+        predecessors_filter(caller, col(Report.unit_id)),
         col(Report.receiver_unit_id) == caller.unit_id,
     )
 

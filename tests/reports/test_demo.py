@@ -41,3 +41,21 @@ def test_demo_compliance_at_tien_lu(client: TestClient, auth: Auth, db: Session)
     ).json()
     assert (body["returned"], body["on_time"], body["late"]) == (1, 0, 0)
     assert body["missing"] == body["expected"] - 1
+
+
+def test_xa_tien_hoa_reads_le_xas_reports_as_history_and_cannot_send_them(
+    client: TestClient, auth: Auth, db: Session
+) -> None:
+    lexa = unit_id(db, "commune", "12352")
+    q4 = db.exec(select(Report).where(Report.unit_id == lexa, Report.period_key == "2024-Q4")).one()
+    headers = auth("tienhoa.officer")
+
+    read = client.get(f"{API}/reports/{q4.id}", headers=headers)
+    sent = client.post(
+        f"{API}/reports/{q4.id}/prefill", headers={**headers, "If-Match": read.headers["ETag"]}
+    )
+
+    assert (read.status_code, read.json()["period_key"]) == (200, "2024-Q4")
+    assert sent.status_code == 403
+    hidden = client.get(f"{API}/reports/{q4.id}", headers=auth("songma.officer"))
+    assert hidden.status_code == 404
