@@ -46,7 +46,7 @@ def get_activity(session: Session, caller: Caller, activity_id: int) -> _Row:
 def lock_activity(session: Session, caller: Caller, activity_id: int) -> Activity:
     """The visible activity, locked until the request's transaction ends."""
     stmt = for_update(select(Activity).where(Activity.id == activity_id, activity_visible(caller)))
-    activity = session.exec(stmt.execution_options(populate_existing=True)).first()
+    activity = session.exec(stmt).first()
     if activity is None:
         raise NotFound(f"Không tìm thấy hoạt động mã {activity_id}.")
     return activity

@@ -51,7 +51,7 @@ def get_channel(session: Session, caller: Caller, channel_id: int) -> _Row:
 def lock_channel(session: Session, caller: Caller, channel_id: int) -> Channel:
     """The visible channel, locked until the request's transaction ends."""
     stmt = for_update(select(Channel).where(Channel.id == channel_id, channel_visible(caller)))
-    channel = session.exec(stmt.execution_options(populate_existing=True)).first()
+    channel = session.exec(stmt).first()
     if channel is None:
         raise NotFound(f"Không tìm thấy kênh mã {channel_id}.")
     return channel

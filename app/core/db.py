@@ -167,11 +167,15 @@ def flush(session: Session) -> None:
 class _Lockable(Protocol):
     def with_for_update(self, *, of: Any = None) -> Self: ...
 
+    def execution_options(self, **options: Any) -> Self: ...
+
 
 def for_update[S: _Lockable](stmt: S, *of: Any) -> S:
     """Lock the selected rows until the request's transaction ends (SELECT … FOR UPDATE on
-    Postgres; on SQLite a write request already holds the database's write lock)."""
-    return stmt.with_for_update(of=list(of) or None)
+    Postgres; on SQLite a write request already holds the database's write lock), and read them
+    fresh: a copy already in the session's identity map is overwritten with the locked row, so
+    the checks under the lock never see a version read before it."""
+    return stmt.with_for_update(of=list(of) or None).execution_options(populate_existing=True)
 
 
 def table(model: type[SQLModel]) -> sa.Table:

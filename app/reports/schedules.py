@@ -46,7 +46,7 @@ def get_schedule(session: Session, caller: Caller, schedule_id: int, lock: bool 
     )
     if lock:
         stmt = for_update(stmt)
-    schedule = session.exec(stmt.execution_options(populate_existing=True)).first()
+    schedule = session.exec(stmt).first()
     if schedule is None:
         raise NotFound(f"Không tìm thấy lịch báo cáo mã {schedule_id}.")
     return schedule

@@ -132,7 +132,7 @@ def get_report(session: Session, caller: Caller, report_id: int, lock: bool = Fa
     stmt = select(Report).where(Report.id == report_id, report_visible(caller))
     if lock:
         stmt = for_update(stmt)
-    report = session.exec(stmt.execution_options(populate_existing=True)).first()
+    report = session.exec(stmt).first()
     if report is None:
         raise NotFound(f"Không tìm thấy báo cáo mã {report_id}.")
     return report

@@ -117,7 +117,7 @@ def _agency_with_path(
         .where(subtree_or_ancestors_filter(caller, col(Agency.unit_id)))
     )
     if lock:
-        stmt = for_update(stmt, Agency).execution_options(populate_existing=True)
+        stmt = for_update(stmt, Agency)
     row = session.exec(stmt).first()
     if row is None:
         raise NotFound(f"Không tìm thấy cơ quan mã {agency_id}.")
@@ -189,7 +189,7 @@ def get_user(session: Session, caller: Caller, user_id: int, *, lock: bool = Fal
     if not caller.is_national:
         stmt = stmt.where(_user_scope(caller))
     if lock:
-        stmt = for_update(stmt, User).execution_options(populate_existing=True)
+        stmt = for_update(stmt, User)
     user = session.exec(stmt).first()
     if user is None:
         raise NotFound(f"Không tìm thấy người dùng mã {user_id}.")

@@ -195,7 +195,7 @@ def get_assignment(
     """The assignment with its task and plan; `lock` holds its row for a write."""
     stmt = _select().where(Assignment.id == assignment_id, in_hierarchy(caller))
     if lock:
-        stmt = for_update(stmt, Assignment).execution_options(populate_existing=True)
+        stmt = for_update(stmt, Assignment)
     row = session.execute(stmt).first()
     if row is None:
         raise NotFound(f"Không tìm thấy phân công mã {assignment_id}.")

@@ -72,7 +72,7 @@ def lock_plan(session: Session, caller: Caller, plan_id: int) -> Plan:
     """The visible plan, locked until the request's transaction ends: every write to a plan or
     its tasks, and every transition, takes this lock first and checks the state under it."""
     stmt = for_update(select(Plan).where(Plan.id == plan_id, plan_visible(caller)), Plan)
-    plan = session.exec(stmt.execution_options(populate_existing=True)).first()
+    plan = session.exec(stmt).first()
     if plan is None:
         raise NotFound(f"Không tìm thấy kế hoạch mã {plan_id}.")
     return plan

@@ -45,7 +45,7 @@ def lock_task(session: Session, caller: Caller, task_id: int) -> tuple[Task, Pla
             .join(Task, col(Task.plan_id) == Plan.id)
             .where(Task.id == task_id, plan_visible(caller)),
             Plan,
-        ).execution_options(populate_existing=True)
+        )
     ).first()
     task = session.get(Task, task_id, populate_existing=True) if plan is not None else None
     if plan is None or task is None:
