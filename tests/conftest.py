@@ -8,7 +8,7 @@ checkouts on one machine can run their suites side by side.
 
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 
 _target = os.environ.get("CCHC_TEST_DATABASE", "sqlite")
@@ -98,8 +98,8 @@ def serve_from(app: FastAPI, db: Session) -> None:
     """Requests to `app` use the test's session inside the production unit of work: a failing
     request rolls back to the test's savepoint, a successful write commits (releases) it."""
 
-    def same_session(request: Request) -> Iterator[Session]:
-        with unit_of_work(db, write=request.method not in SAFE_METHODS):
+    async def same_session(request: Request) -> AsyncIterator[Session]:
+        async with unit_of_work(db, write=request.method not in SAFE_METHODS):
             yield db
 
     app.dependency_overrides[get_session] = same_session

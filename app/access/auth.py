@@ -1,14 +1,14 @@
 """Who is calling: the bearer token resolved to a Caller, and role checks built by one factory."""
 
-from collections.abc import Callable
-from typing import Annotated
+from collections.abc import Callable, Coroutine
+from typing import Annotated, Any
 
 import sqlalchemy as sa
 from fastapi import Depends
 from fastapi.security import OAuth2PasswordBearer
 
 from app.access.scope import Caller
-from app.core.db import SessionDep
+from app.core.db import SessionDep, rows
 from app.core.errors import Forbidden, Unauthorized
 from app.core.observability import note_caller
 from app.core.security import decode_access_token
@@ -30,7 +30,8 @@ def get_caller(session: SessionDep, token: Annotated[str | None, Depends(oauth2_
         user_id = int(claims["sub"])
     except (KeyError, TypeError, ValueError) as exc:
         raise Unauthorized("Mã truy cập không hợp lệ; hãy đăng nhập lại.") from exc
-    row = session.execute(_CALLER, {"user_id": user_id}).first()
+    found = rows(session, _CALLER, {"user_id": user_id})
+    row = found[0] if found else None
     if row is None or not row.is_active:
         raise Unauthorized("Tài khoản không còn hiệu lực; hãy đăng nhập lại.")
     note_caller(row.id)
@@ -68,10 +69,14 @@ _CALLER = (
 CurrentCaller = Annotated[Caller, Depends(get_caller)]
 
 
-def require(*roles: Role, scope: str | None = None) -> Callable[[Caller], Caller]:
+def require(
+    *roles: Role, scope: str | None = None
+) -> Callable[[Caller], Coroutine[Any, Any, Caller]]:
     """A dependency admitting the given roles; an integration account needs `scope` instead."""
 
-    def check(caller: CurrentCaller) -> Caller:
+    # async: a check of values in hand, run on the event loop (a sync one would cost a hop to
+    # the thread pool on every request).
+    async def check(caller: CurrentCaller) -> Caller:
         if caller.role in roles:
             return caller
         if caller.role == Role.integration and scope and scope in caller.scopes:

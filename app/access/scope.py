@@ -1,8 +1,9 @@
 """The caller's unit scope (DESIGN §4), turned into SQL filters every service applies."""
 
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import ColumnElement, false, or_, true
+from sqlalchemy import BindParameter, ColumnElement, bindparam, or_, true
 from sqlalchemy.orm import Mapped
 from sqlmodel import Session, col, select
 
@@ -41,14 +42,40 @@ class Caller:
         return self.unit_path is None or path.startswith(self.unit_path)
 
 
+# The caller's values in a scope filter are named parameters, so a statement built once for a
+# shape of caller (`caller_shape`) serves every caller of that shape, each binding its own values
+# (`scope_values`); a statement built for one request carries them as the parameters' values.
+CALLER_PATH = "caller_path"
+CALLER_ANCESTORS = "caller_ancestors"
+
+
+def caller_shape(caller: Caller) -> str:
+    """What the scope filters' SQL depends on (not their values): portal, national or unit."""
+    if caller.role == Role.portal:
+        return "portal"
+    return "national" if caller.unit_path is None else "unit"
+
+
+def scope_values(caller: Caller) -> dict[str, Any]:
+    """The values of the scope filters' named parameters for this caller."""
+    return {CALLER_PATH: caller.unit_path, CALLER_ANCESTORS: caller.ancestor_paths()}
+
+
+def _caller_path(caller: Caller) -> BindParameter[str]:
+    return bindparam(CALLER_PATH, caller.unit_path)
+
+
 def subtree_filter(caller: Caller, unit_column: UnitColumn) -> ColumnElement[bool]:
     """Rows whose unit is the caller's unit or below it."""
     if caller.unit_path is None:
         return true()
-    return unit_subtree_filter(caller.unit_path, unit_column)
+    units = select(AdminUnit.id).where(col(AdminUnit.path).startswith(_caller_path(caller)))
+    return unit_column.in_(units)
 
 
-def unit_subtree_filter(unit_path: str, unit_column: UnitColumn) -> ColumnElement[bool]:
+def unit_subtree_filter(
+    unit_path: str | BindParameter[str], unit_column: UnitColumn
+) -> ColumnElement[bool]:
     """Rows whose unit is the unit at `unit_path` or below it (a filter, not a permission)."""
     units = select(AdminUnit.id).where(col(AdminUnit.path).startswith(unit_path))
     return unit_column.in_(units)
@@ -58,11 +85,12 @@ def subtree_or_ancestors_filter(caller: Caller, unit_column: UnitColumn) -> Colu
     """Rows of the caller's subtree or of one of the caller's ancestors (their plans)."""
     if caller.unit_path is None:
         return true()
-    ancestors = caller.ancestor_paths()
+    ancestors: BindParameter[list[str]] = bindparam(
+        CALLER_ANCESTORS, caller.ancestor_paths(), expanding=True
+    )
     units = select(AdminUnit.id).where(
         or_(
-            col(AdminUnit.path).startswith(caller.unit_path),
-            col(AdminUnit.path).in_(ancestors) if ancestors else false(),
+            col(AdminUnit.path).startswith(_caller_path(caller)), col(AdminUnit.path).in_(ancestors)
         )
     )
     return unit_column.in_(units)
@@ -75,7 +103,7 @@ def predecessors_filter(caller: Caller, unit_column: UnitColumn) -> ColumnElemen
     unit, and an abolished unit issues nothing new."""
     if caller.unit_path is None:
         return true()
-    mine = select(AdminUnit.id).where(col(AdminUnit.path).startswith(caller.unit_path))
+    mine = select(AdminUnit.id).where(col(AdminUnit.path).startswith(_caller_path(caller)))
     replaced = select(UnitSuccession.predecessor_id).where(
         col(UnitSuccession.successor_id).in_(mine)
     )

@@ -1,19 +1,21 @@
 """Engine, sessions and the one place a request's unit of work is committed."""
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Mapping, Sequence
+from contextlib import asynccontextmanager
 from enum import StrEnum
 from functools import lru_cache
 from typing import Annotated, Any, Protocol, Self
+from weakref import WeakKeyDictionary
 
 import sqlalchemy as sa
 from fastapi import Depends, FastAPI, Request, Response
-from sqlalchemy import Connection, Engine, MetaData, event
+from sqlalchemy import Connection, Engine, Executable, MetaData, Row, event
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import declared_attr
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, SQLModel, create_engine
+from starlette.concurrency import run_in_threadpool
 
 from app.core.errors import (
     AppError,
@@ -80,14 +82,24 @@ def make_engine(url: str, echo: bool = False) -> Engine:
     # and a connection found dead anyway (OperationalError) answers 503 with Retry-After; the
     # pool drops it and the client's retry gets a fresh one.
     # A writer waiting for a row lock gives up after 5 s (503, retry) rather than hanging.
-    return create_engine(
-        url,
-        echo=echo,
-        pool_size=settings.db_pool_size,
-        max_overflow=settings.db_max_overflow,
-        pool_recycle=settings.db_pool_recycle_seconds,
-        connect_args={"options": "-c lock_timeout=5000"},
+    pooling: dict[str, Any] = {
+        "echo": echo,
+        "pool_size": settings.db_pool_size,
+        "max_overflow": settings.db_max_overflow,
+        "pool_recycle": settings.db_pool_recycle_seconds,
+        "connect_args": {"options": "-c lock_timeout=5000"},
+    }
+    engine = create_engine(url, **pooling)
+    # Reads get a pool of their own whose connections are in autocommit from the start: a
+    # checkout and a checkin then change no connection state (the shared pool set and reset the
+    # isolation level and rolled back on every return, a tenth of a read's time).
+    _READERS[engine] = create_engine(
+        url, isolation_level="AUTOCOMMIT", pool_reset_on_return=None, **pooling
     )
+    return engine
+
+
+_READERS: "WeakKeyDictionary[Engine, Engine]" = WeakKeyDictionary()
 
 
 @lru_cache
@@ -113,37 +125,56 @@ def writer_bind(engine: Engine) -> Engine:
 def reader_bind(engine: Engine) -> Engine:
     """The engine a read request's session uses. On Postgres it runs in autocommit: at READ
     COMMITTED every statement sees its own snapshot anyway, so a transaction around a read only
-    adds a BEGIN and a ROLLBACK round trip to every GET."""
+    adds a BEGIN and a ROLLBACK round trip to every GET. An engine made by `make_engine` has an
+    autocommit pool for reads; another (a test's) runs its reads in autocommit on its own pool."""
     if engine.dialect.name != "postgresql":
         return engine
-    return engine.execution_options(isolation_level="AUTOCOMMIT")
+    return _READERS.get(engine) or engine.execution_options(isolation_level="AUTOCOMMIT")
 
 
-@contextmanager
-def unit_of_work(session: Session, *, write: bool) -> Iterator[Session]:
+@asynccontextmanager
+async def unit_of_work(session: Session, *, write: bool) -> AsyncIterator[Session]:
     """One request, one transaction: rolled back on any error, committed once on success.
 
     The commit happens before the response is sent (the session dependency is function-scoped),
-    so a failing commit answers 409/503 and a client is never told 2xx for a lost write.
+    so a failing commit answers 409/503 and a client is never told 2xx for a lost write. Commit
+    and rollback talk to the database, so they run on the thread pool like the routes' work.
     """
     try:
         yield session
     except BaseException:
-        session.rollback()
+        await run_in_threadpool(session.rollback)
         raise
     if write:
-        commit(session)
+        await run_in_threadpool(commit, session)
 
 
-def get_session(request: Request) -> Iterator[Session]:
+async def get_session(request: Request) -> AsyncIterator[Session]:
+    """The request's session, opened and closed on the event loop: making a session touches no
+    connection, and closing one that has committed, rolled back or only read in autocommit hands
+    its connection back to the pool without a round trip. So a read costs the thread pool one
+    hop for its caller and one for its route, not two more for its session."""
     engine: Engine = getattr(request.app.state, "engine", None) or get_engine()
     write = request.method not in SAFE_METHODS
     bind = writer_bind(engine) if write else reader_bind(engine)
-    with Session(bind, expire_on_commit=False) as session, unit_of_work(session, write=write):
-        yield session
+    session = Session(bind, expire_on_commit=False)
+    try:
+        async with unit_of_work(session, write=write):
+            yield session
+    finally:
+        session.close()
 
 
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
+
+
+def rows(
+    session: Session, stmt: Executable, params: Mapping[str, Any] | None = None
+) -> Sequence[Row[*tuple[Any, ...]]]:
+    """The rows of a statement that selects columns, run on the session's connection: the ORM's
+    execution (entity loading, identity map, autoflush) is for statements that load entities,
+    and costs a read of plain columns more than the database does."""
+    return session.connection().execute(stmt, params).all()
 
 
 def commit(session: Session) -> None:

@@ -4,6 +4,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 FORMAT_ERROR = (
     "Số hiệu văn bản không đúng định dạng (ví dụ: 145/KH-UBND, 108/2020/NĐ-CP, 01-CTr/TU)"
@@ -128,6 +129,7 @@ def parse_doc_number(raw: str) -> DocNumber:
     raise ValueError(FORMAT_ERROR)
 
 
+@lru_cache(maxsize=4096)  # a handful of symbols (KH-UBND, KH-BCĐ…) on every list page
 def parse_symbol(raw: str) -> tuple[str, str]:
     """Split a bare symbol "KH-UBND" into ("KH", "UBND")."""
     text = _compact(raw)

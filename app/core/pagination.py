@@ -2,16 +2,17 @@
 
 import base64
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import Query
 from pydantic import BaseModel, Field
-from sqlalchemy import ColumnElement, Select, and_, false, or_
+from sqlalchemy import ColumnElement, Select, and_, bindparam, false, or_
 from sqlmodel import Session
 
 from app.core.errors import ValidationProblem
+from app.core.statements import shaped
 from app.core.text import Text
 
 LimitParam = Annotated[
@@ -78,6 +79,15 @@ class SortKey:
     # A nullable key sorts its NULLs last, in either direction.
     nullable: bool = False
 
+    def equal_param(self, name: str) -> ColumnElement[bool]:
+        return self.expression == bindparam(name)  # type: ignore[no-any-return]
+
+    def beyond_param(self, name: str) -> ColumnElement[bool]:
+        """Rows after the (non-NULL) value of parameter `name` in this key's order."""
+        value: Any = bindparam(name)
+        step = self.expression < value if self.descending else self.expression > value
+        return or_(step, self.expression.is_(None)) if self.nullable else step
+
     def equal(self, raw: Any) -> ColumnElement[bool]:
         if raw is None:
             return self.expression.is_(None)  # type: ignore[no-any-return]
@@ -115,12 +125,76 @@ def paginate[R](
             stmt = stmt.where(_after(keys, after))
         except (TypeError, ValueError) as exc:
             raise invalid_cursor() from exc
-    order = [k.order() for k in keys]
-    rows: list[R] = list(session.exec(stmt.order_by(*order).limit(limit + 1)))  # type: ignore[call-overload]
+    page = stmt.order_by(*(k.order() for k in keys)).limit(limit + 1)
+    if _loads_entities(page):
+        rows: list[R] = list(session.exec(page))  # type: ignore[call-overload]
+    else:
+        rows = list(session.connection().execute(page))  # type: ignore[arg-type]
+    return _page_of(rows, keys, limit)
+
+
+# --- lists served from statements built once per shape (see core.statements) ---------------
+
+
+def _after_param(i: int) -> str:
+    return f"page_after_{i}"
+
+
+def _shaped_page(base: Select[Any], keys: Sequence[SortKey], nulls: tuple[bool, ...] | None) -> Any:
+    """`base` in keyset order, limited by `:page_limit`, after the cursor's values as parameters
+    (a NULL value makes its own clauses, so its NULL-ness is part of the shape)."""
+    stmt = base
+    if nulls is not None:
+        clauses = []
+        for i, key in enumerate(keys):
+            equal = [
+                k.expression.is_(None) if nulls[j] else k.equal_param(_after_param(j))
+                for j, k in enumerate(keys[:i])
+            ]
+            beyond = false() if nulls[i] else key.beyond_param(_after_param(i))
+            clauses.append(and_(*equal, beyond))
+        stmt = stmt.where(or_(*clauses))
+    return stmt.order_by(*(k.order() for k in keys)).limit(bindparam("page_limit"))
+
+
+def paginate_shaped[R](
+    session: Session,
+    shape: Hashable,
+    build: Callable[[], Select[Any]],
+    values: Mapping[str, Any],
+    keys: Sequence[SortKey],
+    limit: int,
+    cursor: str | None,
+) -> tuple[list[R], str | None]:
+    """One page of rows, like `paginate`, from the statement `build()` makes for `shape` (built
+    on the shape's first request, then reused): `values` binds its named parameters."""
+    after = decode_cursor(cursor, len(keys))
+    params = dict(values, page_limit=limit + 1)
+    nulls = None
+    if after is not None:
+        nulls = tuple(v is None for v in after)
+        try:
+            for i, (key, raw) in enumerate(zip(keys, after, strict=True)):
+                if raw is not None:
+                    params[_after_param(i)] = key.parse(raw)
+        except (TypeError, ValueError) as exc:
+            raise invalid_cursor() from exc
+    stmt = shaped(("page", shape, nulls), lambda: _shaped_page(build(), keys, nulls), params)
+    rows: list[R] = list(session.connection().execute(stmt, params))  # type: ignore[arg-type]
+    return _page_of(rows, keys, limit)
+
+
+def _page_of[R](rows: list[R], keys: Sequence[SortKey], limit: int) -> tuple[list[R], str | None]:
     if len(rows) <= limit:
         return rows, None
     last = rows[limit - 1]
     return rows[:limit], encode_cursor([k.value(last) for k in keys])
+
+
+def _loads_entities(stmt: Select[Any]) -> bool:
+    """Whether a statement selects whole entities (ORM loading) rather than columns (rows run on
+    the connection, without the ORM's loading machinery)."""
+    return any(isinstance(d["expr"], type) for d in stmt.column_descriptions)
 
 
 def by_id(column: Any, descending: bool = False) -> list[SortKey]:

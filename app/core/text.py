@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, GetJsonSchemaHandler
 from pydantic_core import PydanticCustomError, core_schema
-from sqlalchemy import ColumnElement
+from sqlalchemy import BindParameter, ColumnElement
 
 NUL_MESSAGE = "Không được chứa ký tự NUL (\\u0000)."
 # How the contract says "no NUL" (a JSON Schema regular expression).
@@ -34,10 +34,11 @@ def like_pattern(query: str) -> str:
     return f"%{escaped}%"
 
 
-def matches_folded(column: Any, query: str) -> ColumnElement[bool]:
+def matches_folded(column: Any, query: str | BindParameter[str]) -> ColumnElement[bool]:
     """The search every list uses: the folded `column` contains the folded `query`, with the
-    query's `%`, `_` and `\\` taken literally."""
-    return column.like(like_pattern(query), escape="\\")  # type: ignore[no-any-return]
+    query's `%`, `_` and `\\` taken literally (a parameter is bound to `like_pattern(query)`)."""
+    pattern = like_pattern(query) if isinstance(query, str) else query
+    return column.like(pattern, escape="\\")  # type: ignore[no-any-return]
 
 
 def _reject_nul(value: str) -> str:

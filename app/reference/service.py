@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from sqlalchemy import or_
+from sqlalchemy import BindParameter, or_
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
@@ -28,7 +28,7 @@ def list_indicators(session: Session) -> list[Indicator]:
     return list(session.exec(select(Indicator).order_by(col(Indicator.id))))
 
 
-def topic_and_below(code: str) -> Any:
+def topic_and_below(code: str | BindParameter[str]) -> Any:
     """A subquery of the ids of topic `code` and of every topic below it: "index" and
     "index.papi" take in the PAPI dimensions (the tree is three levels deep)."""
     topic = aliased(Topic)

@@ -7,7 +7,7 @@ from app.core.db import SessionDep
 from app.core.errors import NotFound, Unauthorized, ValidationProblem, responses
 from app.core.ids import MAX_ID, UnitId
 from app.core.pagination import CursorParam, LimitParam, Page, whole
-from app.core.responses import json_response
+from app.core.responses import rows_response
 from app.core.text import Text
 from app.units import service
 from app.units.models import AdminUnit, UnitLevel, UnitSuccession
@@ -56,8 +56,8 @@ def list_units(
         limit=limit,
         cursor=cursor,
     )
-    items = [UnitRead.model_construct(**row._mapping) for row in rows]
-    return json_response(Page[UnitRead].model_construct(items=items, next_cursor=next_cursor))
+    items = [dict(zip(row._fields, row, strict=True)) for row in rows]
+    return rows_response(Page[UnitRead], {"items": items, "next_cursor": next_cursor})
 
 
 @router.get(

@@ -3,14 +3,14 @@
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, and_, or_
+from sqlalchemy import BindParameter, ColumnElement, Row, and_, bindparam, or_
 from sqlalchemy import select as sa_select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from app.core.errors import NotFound
-from app.core.pagination import SortKey, paginate
-from app.core.text import fold, matches_folded
+from app.core.pagination import SortKey, paginate, paginate_shaped
+from app.core.text import fold, like_pattern, matches_folded
 from app.units.models import LAST_OLD_DAY, AdminUnit, UnitLevel, UnitSuccession, ancestor_paths
 
 # What UnitRead shows: lists select these columns, not whole rows.
@@ -20,7 +20,7 @@ READ_COLUMNS = tuple(
 )
 
 
-def valid_on(as_of: date) -> ColumnElement[bool]:
+def valid_on(as_of: date | BindParameter[date]) -> ColumnElement[bool]:
     return and_(
         or_(col(AdminUnit.valid_from).is_(None), col(AdminUnit.valid_from) <= as_of),
         or_(col(AdminUnit.valid_to).is_(None), col(AdminUnit.valid_to) >= as_of),
@@ -32,6 +32,18 @@ def get_unit(session: Session, unit_id: int) -> AdminUnit:
     if unit is None:
         raise NotFound(f"Không có đơn vị hành chính mã nội bộ {unit_id}.")
     return unit
+
+
+# The list's filters over named parameters a request binds (core.statements): built once each.
+_UNIT_FILTERS: dict[str, Any] = {
+    "as_of": lambda: valid_on(bindparam("as_of")),
+    "level": lambda: AdminUnit.level == bindparam("level"),
+    "parent_id": lambda: AdminUnit.parent_id == bindparam("parent_id"),
+    "code": lambda: AdminUnit.code == bindparam("code"),
+    "q_pattern": lambda: matches_folded(col(AdminUnit.name_folded), bindparam("q_pattern")),
+}
+# Path order is the official listing order: province, its districts, their communes.
+_UNIT_KEYS = (SortKey(col(AdminUnit.path), lambda unit: unit.path, parse=str),)
 
 
 def list_units(
@@ -46,20 +58,19 @@ def list_units(
     cursor: str | None,
 ) -> tuple[list[Row[Any]], str | None]:
     """One page of units: the columns UnitRead shows (and the path the cursor needs)."""
-    stmt: Any = sa_select(*READ_COLUMNS, col(AdminUnit.path))
-    if as_of is not None:
-        stmt = stmt.where(valid_on(as_of))
-    if level is not None:
-        stmt = stmt.where(AdminUnit.level == level)
-    if parent_id is not None:
-        stmt = stmt.where(AdminUnit.parent_id == parent_id)
-    if code is not None:
-        stmt = stmt.where(AdminUnit.code == code)
+    given = {"as_of": as_of, "level": level, "parent_id": parent_id, "code": code}
+    values: dict[str, Any] = {k: v for k, v in given.items() if v is not None}
     if q and fold(q):
-        stmt = stmt.where(matches_folded(col(AdminUnit.name_folded), q))
-    # Path order is the official listing order: province, its districts, their communes.
-    keys = [SortKey(col(AdminUnit.path), lambda unit: unit.path, parse=str)]
-    return paginate(session, stmt, keys, limit, cursor)
+        values["q_pattern"] = like_pattern(q)
+    filters = tuple(name for name in _UNIT_FILTERS if name in values)
+
+    def build() -> Any:
+        stmt = sa_select(*READ_COLUMNS, col(AdminUnit.path))
+        for name in filters:
+            stmt = stmt.where(_UNIT_FILTERS[name]())
+        return stmt
+
+    return paginate_shaped(session, ("units", filters), build, values, _UNIT_KEYS, limit, cursor)
 
 
 def children(

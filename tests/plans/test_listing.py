@@ -197,3 +197,37 @@ def test_unknown_topic_filter_is_422(client: TestClient, auth: Auth) -> None:
 
     assert response.status_code == 422
     assert [e["field"] for e in response.json()["errors"]] == ["query.topic"]
+
+
+def test_two_communes_of_one_shape_each_list_their_own_scope(
+    client: TestClient, auth: Auth
+) -> None:
+    """The list statement is built once per shape of caller and filters and bound per request:
+    a commune's draft stays its own whichever commune listed first."""
+    lexa_draft = create_draft(client, auth("lexa.officer"), title="Dự thảo riêng của xã Lệ Xá")
+    trabong_draft = create_draft(
+        client, auth("trabong.officer"), title="Dự thảo riêng của huyện Trà Bồng"
+    )
+
+    def ids(user: str) -> set[int]:
+        response = client.get(f"{API}/plans", params={"limit": 200}, headers=auth(user))
+        assert response.status_code == 200, response.text
+        return {p["id"] for p in response.json()["items"]}
+
+    for _ in range(2):  # first request of the shape, then the shared statement
+        lexa, trabong = ids("lexa.officer"), ids("trabong.officer")
+        assert lexa_draft["id"] in lexa and trabong_draft["id"] not in lexa
+        assert trabong_draft["id"] in trabong and lexa_draft["id"] not in trabong
+
+
+def test_a_shared_statement_must_bind_every_named_parameter() -> None:
+    from sqlalchemy import bindparam, select
+
+    from app.core.statements import shaped
+    from app.plans.plans.models import Plan
+
+    def build() -> object:
+        return select(Plan.id).where(Plan.unit_id == bindparam("unit_id"))
+
+    with pytest.raises(RuntimeError, match="unit_id"):
+        shaped(("test", "unbound"), build, {})  # type: ignore[arg-type]

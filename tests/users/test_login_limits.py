@@ -14,12 +14,11 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from fastapi import FastAPI, Request
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, delete
 from sqlmodel import Session, col, select
 
-from app.core.db import SAFE_METHODS, get_session, unit_of_work
 from app.core.ratelimit import (
     LoginCounter,
     LoginThrottle,
@@ -32,7 +31,7 @@ from app.core.ratelimit import (
 )
 from app.core.settings import get_settings
 from app.main import create_app
-from tests.conftest import DEMO_PASSWORD
+from tests.conftest import DEMO_PASSWORD, serve_from
 
 TOKEN = "/api/v1/auth/token"
 WINDOW = 900
@@ -89,12 +88,7 @@ def backend(request: pytest.FixtureRequest, db: Session) -> Iterator[Backend]:
 def app_on(db: Session) -> FastAPI:
     """A fresh app whose requests run in the test's session, each as its own unit of work."""
     app = create_app()
-
-    def same_session(request: Request) -> Iterator[Session]:
-        with unit_of_work(db, write=request.method not in SAFE_METHODS):
-            yield db
-
-    app.dependency_overrides[get_session] = same_session
+    serve_from(app, db)
     return app
 
 

@@ -1,23 +1,20 @@
 """Plans as the API shows them: summaries for lists, the full detail with tasks."""
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Row
 from sqlmodel import Session
 
-from app.core.docnumber import format_plan_number
 from app.plans.plans.models import Plan
-from app.plans.plans.schemas import PlanRead, PlanSummary
+from app.plans.plans.schemas import PlanRead
 from app.plans.plans.service import number_text, plan_header
 from app.plans.tasks.service import plan_tasks, task_reads
 
 
-def plan_summary(row: Row[Any]) -> PlanSummary:
-    """A summary from a list row (SUMMARY_COLUMNS + unit_name): the values come typed from the
-    database, so the model is constructed, not validated a second time."""
-    return PlanSummary.model_construct(
-        **row._mapping, number_text=format_plan_number(row.number, row.symbol)
-    )
+def plan_summaries(rows: Sequence[Row[Any]]) -> list[dict[str, Any]]:
+    """Summaries (PlanSummary's fields) from list rows (SUMMARY_COLUMNS + unit_name)."""
+    return [dict(zip(row._fields, row, strict=True), number_text=number_text(row)) for row in rows]
 
 
 def plan_read(session: Session, plan: Plan) -> PlanRead:

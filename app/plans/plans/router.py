@@ -8,12 +8,12 @@ from app.core.errors import (
 from app.core.etag import etag_for
 from app.core.ids import MAX_ID, PlanId
 from app.core.pagination import CursorParam, LimitParam, Page
-from app.core.responses import json_response
+from app.core.responses import json_response, rows_response
 from app.core.text import Text
 from app.plans.access import PlanIssuer, PlanReader, PlanWriter
 from app.plans.loaders import PlanForAmend, PlanForEdit, PlanForIssue
 from app.plans.plans import coverage, flows, service
-from app.plans.plans.detail import plan_read, plan_summary
+from app.plans.plans.detail import plan_read, plan_summaries
 from app.plans.plans.models import Plan, PlanStatus
 from app.plans.plans.schemas import (
     Implementation,
@@ -91,10 +91,8 @@ def list_plans(
         limit=limit,
         cursor=cursor,
     )
-    page = Page[PlanSummary].model_construct(
-        items=[plan_summary(row) for row in rows], next_cursor=next_cursor
-    )
-    return json_response(page)
+    page = {"items": plan_summaries(rows), "next_cursor": next_cursor}
+    return rows_response(Page[PlanSummary], page)
 
 
 @router.post(

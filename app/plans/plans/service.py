@@ -3,19 +3,26 @@
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Row, delete, insert, or_
+from sqlalchemy import Row, and_, bindparam, delete, insert, or_
 from sqlalchemy import select as sa_select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
-from app.access.scope import Caller, unit_path_of, unit_subtree_filter
+from app.access.scope import (
+    Caller,
+    caller_shape,
+    scope_values,
+    unit_path_of,
+    unit_subtree_filter,
+)
 from app.audit.service import record, snapshot
 from app.core.clock import utcnow
-from app.core.db import flush, for_update
+from app.core.db import flush, for_update, rows
 from app.core.docnumber import format_plan_number
 from app.core.errors import Conflict, Forbidden, NotFound, ValidationProblem
-from app.core.pagination import SortKey, paginate
-from app.core.text import fold, matches_folded
+from app.core.pagination import SortKey, paginate_shaped
+from app.core.statements import shaped
+from app.core.text import fold, like_pattern, matches_folded
 from app.plans.access import PUBLISHED, plan_visible
 from app.plans.plans.models import Plan, PlanStatus, PlanTopic
 from app.plans.plans.schemas import PlanCreate, PlanUpdate
@@ -53,7 +60,16 @@ SUMMARY_COLUMNS = tuple(
 )
 
 
-def number_text(plan: Plan) -> str:
+# The issuing unit, joined for its name (an alias: the scope filters' subqueries read admin_unit).
+# Built once: an alias and its labelled column cost more to make per request than the query.
+_ISSUER = aliased(AdminUnit)
+_LIST = sa_select(*SUMMARY_COLUMNS, col(_ISSUER.name).label("unit_name")).join(
+    _ISSUER,
+    _ISSUER.id == Plan.unit_id,  # type: ignore[arg-type]
+)
+
+
+def number_text(plan: Plan | Row[Any]) -> str:
     return format_plan_number(plan.number, plan.symbol)
 
 
@@ -62,7 +78,13 @@ def number_text(plan: Plan) -> str:
 
 def get_plan(session: Session, caller: Caller, plan_id: int) -> Plan:
     """The plan if the caller may read it; 404 alike for a missing and an invisible one."""
-    plan = session.exec(select(Plan).where(Plan.id == plan_id, plan_visible(caller))).first()
+    values = {**scope_values(caller), "plan_id": plan_id}
+
+    def build() -> Any:
+        return select(Plan).where(col(Plan.id) == bindparam("plan_id"), plan_visible(caller))
+
+    stmt = shaped(("plan", caller_shape(caller)), build, values)
+    plan: Plan | None = session.exec(stmt, params=values).first()
     if plan is None:
         raise NotFound(f"Không tìm thấy kế hoạch mã {plan_id}.")
     return plan
@@ -78,26 +100,64 @@ def lock_plan(session: Session, caller: Caller, plan_id: int) -> Plan:
     return plan
 
 
+_LATER = aliased(Plan)
+# Built once: the plan's unit name and the published amendment that replaced it (one statement),
+# and its topic codes in catalogue order.
+_HEADER = sa_select(
+    col(_ISSUER.name),
+    sa_select(col(_LATER.id))
+    .where(col(_LATER.supersedes_id) == bindparam("plan_id"), col(_LATER.status).in_(PUBLISHED))
+    .limit(1)
+    .scalar_subquery(),
+).where(col(_ISSUER.id) == bindparam("unit_id"))
+_TOPICS = (
+    sa_select(col(Topic.code))
+    .join(PlanTopic, col(PlanTopic.topic_id) == Topic.id)
+    .where(col(PlanTopic.plan_id) == bindparam("plan_id"))
+    .order_by(col(Topic.id))
+)
+
+
 def plan_header(session: Session, plan: Plan) -> dict[str, Any]:
     """What the detail adds to the row: unit name, topic codes, the amendment replacing it."""
-    unit_name = session.exec(select(AdminUnit.name).where(AdminUnit.id == plan.unit_id)).one()
-    topics = list(
-        session.exec(
-            select(Topic.code)
-            .join(PlanTopic, col(PlanTopic.topic_id) == Topic.id)
-            .where(PlanTopic.plan_id == plan.id)
-            .order_by(col(Topic.id))
-        )
-    )
-    superseded_by = session.exec(
-        select(Plan.id).where(Plan.supersedes_id == plan.id, col(Plan.status).in_(PUBLISHED))
-    ).first()
+    values = {"plan_id": plan.id, "unit_id": plan.unit_id}
+    unit_name, superseded_by = rows(session, _HEADER, values)[0]
     return {
         "unit_name": unit_name,
-        "topics": topics,
+        "topics": [code for (code,) in rows(session, _TOPICS, values)],
         "superseded_by_id": superseded_by,
         **lineage(session, plan.unit_id).fields(),
     }
+
+
+# Newest issue date first, drafts (no date) last; the index ix_plan_listing serves this order.
+_LIST_KEYS = (
+    SortKey(
+        col(Plan.issued_on),
+        lambda row: row.issued_on,
+        descending=True,
+        parse=date.fromisoformat,
+        nullable=True,
+    ),
+    SortKey(col(Plan.id), lambda row: row.id, descending=True, parse=int),
+)
+# The list's filters, each over named parameters that a request binds (see paginate_shaped).
+_LIST_FILTERS: dict[str, Any] = {
+    "unit": lambda: Plan.unit_id == bindparam("unit_id"),
+    "subtree": lambda: unit_subtree_filter(bindparam("unit_path"), col(Plan.unit_id)),
+    "year": lambda: and_(
+        col(Plan.period_start) <= bindparam("year_end"),
+        col(Plan.period_end) >= bindparam("year_start"),
+    ),
+    "status": lambda: Plan.status == bindparam("status"),
+    "topic": lambda: col(Plan.id).in_(
+        select(PlanTopic.plan_id).where(
+            col(PlanTopic.topic_id).in_(topic_and_below(bindparam("topic")))
+        )
+    ),
+    "parent": lambda: Plan.parent_plan_id == bindparam("parent_plan_id"),
+    "q": lambda: matches_folded(col(Plan.title_folded), bindparam("q_pattern")),
+}
 
 
 def list_plans(
@@ -116,50 +176,50 @@ def list_plans(
 ) -> tuple[list[Row[Any]], str | None]:
     """One page of visible plans — the summary's columns and the unit's name, not whole rows —
     newest issue date first, drafts last."""
-    unit = aliased(AdminUnit)
-    stmt: Any = (
-        sa_select(*SUMMARY_COLUMNS, col(unit.name).label("unit_name"))
-        .join(unit, unit.id == Plan.unit_id)  # type: ignore[arg-type]
-        .where(plan_visible(caller))
-    )
-    if unit_id is not None:
-        if include_subtree:
-            path = session.exec(select(AdminUnit.path).where(AdminUnit.id == unit_id)).first()
-            if path is None:
-                return [], None
-            stmt = stmt.where(unit_subtree_filter(path, col(Plan.unit_id)))
-        else:
-            stmt = stmt.where(Plan.unit_id == unit_id)
+    values: dict[str, Any] = scope_values(caller)
+    if unit_id is not None and include_subtree:
+        path = session.exec(select(AdminUnit.path).where(AdminUnit.id == unit_id)).first()
+        if path is None:
+            return [], None
+        values["unit_path"] = path
+    elif unit_id is not None:
+        values["unit_id"] = unit_id
     if year is not None:
-        stmt = stmt.where(
-            col(Plan.period_start) <= date(year, 12, 31), col(Plan.period_end) >= date(year, 1, 1)
-        )
+        values.update(year_start=date(year, 1, 1), year_end=date(year, 12, 31))
     if status is not None:
-        stmt = stmt.where(Plan.status == status)
+        values["status"] = status
     if topic:
         if topic not in TOPIC_CODES:
             raise ValidationProblem.for_field(
                 "query.topic", f"Mã chủ đề không có trong danh mục (GET /api/v1/topics): «{topic}»"
             )
-        with_topic = select(PlanTopic.plan_id).where(
-            col(PlanTopic.topic_id).in_(topic_and_below(topic))
-        )
-        stmt = stmt.where(col(Plan.id).in_(with_topic))
+        values["topic"] = topic
     if parent_plan_id is not None:
-        stmt = stmt.where(Plan.parent_plan_id == parent_plan_id)
+        values["parent_plan_id"] = parent_plan_id
     if q and fold(q):
-        stmt = stmt.where(matches_folded(col(Plan.title_folded), q))
-    keys = [
-        SortKey(
-            col(Plan.issued_on),
-            lambda row: row.issued_on,
-            descending=True,
-            parse=date.fromisoformat,
-            nullable=True,
-        ),
-        SortKey(col(Plan.id), lambda row: row.id, descending=True, parse=int),
-    ]
-    return paginate(session, stmt, keys, limit, cursor)
+        values["q_pattern"] = like_pattern(q)
+    filters = tuple(name for name, param in _FILTER_PARAMS.items() if param in values)
+
+    def build() -> Any:
+        stmt = _LIST.where(plan_visible(caller))
+        for name in filters:
+            stmt = stmt.where(_LIST_FILTERS[name]())
+        return stmt
+
+    shape = ("plans", caller_shape(caller), filters)
+    return paginate_shaped(session, shape, build, values, _LIST_KEYS, limit, cursor)
+
+
+# The parameter whose presence in a request's values says a filter applies.
+_FILTER_PARAMS = {
+    "unit": "unit_id",
+    "subtree": "unit_path",
+    "year": "year_start",
+    "status": "status",
+    "topic": "topic",
+    "parent": "parent_plan_id",
+    "q": "q_pattern",
+}
 
 
 # --- drafts -------------------------------------------------------------------------------

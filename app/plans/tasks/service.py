@@ -3,13 +3,14 @@
 from collections.abc import Collection, Sequence
 from typing import Any
 
-from sqlalchemy import func
+from sqlalchemy import Row, bindparam, func
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from app.access.scope import Caller, subtree_or_ancestors_filter
 from app.audit.service import record, snapshot
 from app.core.clock import utcnow, vn_date
-from app.core.db import flush, for_update
+from app.core.db import flush, for_update, rows, table
 from app.core.errors import NotFound, ValidationProblem
 from app.core.pagination import SortKey, by_id, paginate
 from app.plans.access import plan_visible, require_issuing_unit
@@ -53,9 +54,20 @@ def lock_task(session: Session, caller: Caller, task_id: int) -> tuple[Task, Pla
     return task, plan
 
 
-def plan_tasks(session: Session, plan_id: int) -> list[Task]:
-    stmt = select(Task).where(Task.plan_id == plan_id).order_by(col(Task.position), col(Task.id))
-    return list(session.exec(stmt))
+# Built once: a plan's tasks in their order, as rows (the detail reads them, nothing edits them).
+_PLAN_TASKS = (
+    sa_select(*table(Task).c)
+    .where(table(Task).c.plan_id == bindparam("plan_id"))
+    .order_by(table(Task).c.position, table(Task).c.id)
+)
+_AGENCY_NAMES = sa_select(col(Agency.id), col(Agency.name)).where(
+    col(Agency.id).in_(bindparam("ids", expanding=True))
+)
+
+
+def plan_tasks(session: Session, plan_id: int) -> Sequence[Row[*tuple[Any, ...]]]:
+    """A plan's tasks as rows with the task's columns (what `task_reads` reads)."""
+    return rows(session, _PLAN_TASKS, {"plan_id": plan_id})
 
 
 def plan_task_page(
@@ -67,14 +79,15 @@ def plan_task_page(
     return paginate(session, stmt, keys, limit, cursor)
 
 
-def task_reads(session: Session, tasks: Sequence[Task]) -> list[TaskRead]:
-    """Tasks as the API shows them, with every agency name fetched in one statement."""
+def task_reads(session: Session, tasks: Sequence[Task | Row[*tuple[Any, ...]]]) -> list[TaskRead]:
+    """Tasks (entities or `plan_tasks` rows) as the API shows them, with every agency name
+    fetched in one statement."""
     ids = {t.lead_agency_id for t in tasks if t.lead_agency_id is not None}
     ids.update(i for t in tasks for i in t.coordinator_agency_ids)
     names: dict[int, str] = {}
     if ids:
-        rows = session.exec(select(Agency.id, Agency.name).where(col(Agency.id).in_(ids)))
-        names = {agency_id: name for agency_id, name in rows if agency_id is not None}
+        found = rows(session, _AGENCY_NAMES, {"ids": sorted(ids)})
+        names = {agency_id: name for agency_id, name in found}
 
     def ref(agency_id: int | None) -> AgencyRef | None:
         if agency_id is None or agency_id not in names:
