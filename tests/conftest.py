@@ -31,7 +31,13 @@ from fastapi.testclient import TestClient  # noqa: E402
 from sqlalchemy import Connection, Engine, create_engine, event, text  # noqa: E402
 from sqlmodel import Session  # noqa: E402
 
-from app.core.db import SAFE_METHODS, get_engine, get_session, unit_of_work  # noqa: E402
+from app.core.db import (  # noqa: E402
+    SAFE_METHODS,
+    dispose,
+    get_engine,
+    get_session,
+    unit_of_work,
+)
 from app.core.settings import ROOT  # noqa: E402
 from app.main import create_app  # noqa: E402
 
@@ -75,7 +81,7 @@ def engine() -> Iterator[Engine]:
         load_demo(session)
         session.commit()
     yield eng
-    eng.dispose()
+    dispose(eng)
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ from sqlalchemy import Engine, create_engine, func, text
 from sqlmodel import Session, col, select
 
 from app.audit.models import AuditEntry
-from app.core.db import make_engine
+from app.core.db import dispose, make_engine
 from app.core.security import create_access_token, hash_password
 from app.main import create_app
 from app.plans.assignments.models import Assignment
@@ -144,7 +144,7 @@ def staged(name: str) -> Iterator[Stage]:
     finally:
         server.should_exit = True
         thread.join(timeout=10)
-        engine.dispose()
+        dispose(engine)
 
 
 @pytest.fixture(scope="module")

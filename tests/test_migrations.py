@@ -7,7 +7,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import Engine, create_engine, inspect, text
 
-from app.core.db import make_engine
+from app.core.db import dispose, make_engine
 from app.models import metadata
 from tests.conftest import TEST_DBNAME, TEST_URL, _tmp, migrate
 
@@ -20,7 +20,7 @@ def scratch_engine() -> Iterator[Engine]:
     if TEST_URL.startswith("sqlite"):
         engine = make_engine(f"sqlite:///{_tmp / 'migrations.sqlite3'}")
         yield engine
-        engine.dispose()
+        dispose(engine)
         (_tmp / "migrations.sqlite3").unlink(missing_ok=True)
         return
     admin = create_engine(TEST_URL.rsplit("/", 1)[0] + "/postgres", isolation_level="AUTOCOMMIT")
@@ -29,7 +29,7 @@ def scratch_engine() -> Iterator[Engine]:
         conn.execute(text(f"CREATE DATABASE {SCRATCH}"))
     engine = make_engine(TEST_URL.rsplit("/", 1)[0] + "/" + SCRATCH)
     yield engine
-    engine.dispose()
+    dispose(engine)
     with admin.connect() as conn:
         conn.execute(text(f"DROP DATABASE IF EXISTS {SCRATCH} WITH (FORCE)"))
     admin.dispose()

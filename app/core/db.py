@@ -102,6 +102,15 @@ def make_engine(url: str, echo: bool = False) -> Engine:
 _READERS: "WeakKeyDictionary[Engine, Engine]" = WeakKeyDictionary()
 
 
+def dispose(engine: Engine) -> None:
+    """Close the pooled connections of an engine and of its reads' pool (before a database the
+    engine served is dropped, or at the end of a test run)."""
+    reader = _READERS.pop(engine, None)
+    if reader is not None:
+        reader.dispose()
+    engine.dispose()
+
+
 @lru_cache
 def get_engine() -> Engine:
     settings = get_settings()

@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy import ColumnElement, Select, and_, bindparam, false, or_
 from sqlmodel import Session
 
+from app.core.db import rows
 from app.core.errors import ValidationProblem
 from app.core.statements import shaped
 from app.core.text import Text
@@ -79,25 +80,13 @@ class SortKey:
     # A nullable key sorts its NULLs last, in either direction.
     nullable: bool = False
 
-    def equal_param(self, name: str) -> ColumnElement[bool]:
+    def equal(self, name: str) -> ColumnElement[bool]:
+        """Rows whose key equals the value of parameter `name`."""
         return self.expression == bindparam(name)  # type: ignore[no-any-return]
 
-    def beyond_param(self, name: str) -> ColumnElement[bool]:
+    def beyond(self, name: str) -> ColumnElement[bool]:
         """Rows after the (non-NULL) value of parameter `name` in this key's order."""
         value: Any = bindparam(name)
-        step = self.expression < value if self.descending else self.expression > value
-        return or_(step, self.expression.is_(None)) if self.nullable else step
-
-    def equal(self, raw: Any) -> ColumnElement[bool]:
-        if raw is None:
-            return self.expression.is_(None)  # type: ignore[no-any-return]
-        return self.expression == self.parse(raw)  # type: ignore[no-any-return]
-
-    def beyond(self, raw: Any) -> ColumnElement[bool]:
-        """Rows that come after the value `raw` in this key's order."""
-        if raw is None:
-            return false()
-        value = self.parse(raw)
         step = self.expression < value if self.descending else self.expression > value
         return or_(step, self.expression.is_(None)) if self.nullable else step
 
@@ -106,89 +95,101 @@ class SortKey:
         return ordered.nulls_last() if self.nullable else ordered
 
 
-def _after(keys: Sequence[SortKey], values: list[Any]) -> ColumnElement[bool]:
-    """Rows strictly after `values` in the order of `keys`: (a > x) or (a = x and b > y) …"""
-    clauses = []
-    for i, key in enumerate(keys):
-        equal = [k.equal(values[j]) for j, k in enumerate(keys[:i])]
-        clauses.append(and_(*equal, key.beyond(values[i])))
-    return or_(*clauses)
+def _after_param(i: int) -> str:
+    return f"page_after_{i}"
+
+
+def _cursor_values(
+    keys: Sequence[SortKey], cursor: str | None, limit: int
+) -> tuple[tuple[bool, ...] | None, dict[str, Any]]:
+    """Which of the cursor's key values are NULL (None for the first page), and the page's
+    parameters: `page_limit` and each non-NULL key value, parsed back from the cursor's JSON."""
+    after = decode_cursor(cursor, len(keys))
+    params: dict[str, Any] = {"page_limit": limit + 1}
+    if after is None:
+        return None, params
+    try:
+        for i, (key, raw) in enumerate(zip(keys, after, strict=True)):
+            if raw is not None:
+                params[_after_param(i)] = key.parse(raw)
+    except (TypeError, ValueError) as exc:
+        raise invalid_cursor() from exc
+    return tuple(v is None for v in after), params
+
+
+def _page_statement(
+    base: Select[Any], keys: Sequence[SortKey], nulls: tuple[bool, ...] | None
+) -> Select[Any]:
+    """`base` in keyset order, limited by `:page_limit`, strictly after the cursor's values
+    (`(a > x) or (a = x and b > y) …`, each value a parameter; a NULL value makes clauses of its
+    own, so which values are NULL is part of the statement's shape)."""
+    stmt = base
+    if nulls is not None:
+        clauses = []
+        for i, key in enumerate(keys):
+            equal = [
+                k.expression.is_(None) if nulls[j] else k.equal(_after_param(j))
+                for j, k in enumerate(keys[:i])
+            ]
+            beyond = false() if nulls[i] else key.beyond(_after_param(i))
+            clauses.append(and_(*equal, beyond))
+        stmt = stmt.where(or_(*clauses))
+    return stmt.order_by(*(k.order() for k in keys)).limit(bindparam("page_limit"))
 
 
 def paginate[R](
     session: Session, stmt: Select[Any], keys: Sequence[SortKey], limit: int, cursor: str | None
 ) -> tuple[list[R], str | None]:
     """One page of `stmt` in keyset order, plus the cursor of the next page (one query)."""
-    after = decode_cursor(cursor, len(keys))
-    if after is not None:
-        try:
-            stmt = stmt.where(_after(keys, after))
-        except (TypeError, ValueError) as exc:
-            raise invalid_cursor() from exc
-    page = stmt.order_by(*(k.order() for k in keys)).limit(limit + 1)
+    nulls, params = _cursor_values(keys, cursor, limit)
+    page = _page_statement(stmt, keys, nulls)
     if _loads_entities(page):
-        rows: list[R] = list(session.exec(page))  # type: ignore[call-overload]
+        found: list[R] = list(session.exec(page, params=params))  # type: ignore[call-overload]
     else:
-        rows = list(session.connection().execute(page))  # type: ignore[arg-type]
-    return _page_of(rows, keys, limit)
+        found = list(rows(session, page, params))  # type: ignore[arg-type]
+    return _page_of(found, keys, limit)
 
 
 # --- lists served from statements built once per shape (see core.statements) ---------------
 
-
-def _after_param(i: int) -> str:
-    return f"page_after_{i}"
-
-
-def _shaped_page(base: Select[Any], keys: Sequence[SortKey], nulls: tuple[bool, ...] | None) -> Any:
-    """`base` in keyset order, limited by `:page_limit`, after the cursor's values as parameters
-    (a NULL value makes its own clauses, so its NULL-ness is part of the shape)."""
-    stmt = base
-    if nulls is not None:
-        clauses = []
-        for i, key in enumerate(keys):
-            equal = [
-                k.expression.is_(None) if nulls[j] else k.equal_param(_after_param(j))
-                for j, k in enumerate(keys[:i])
-            ]
-            beyond = false() if nulls[i] else key.beyond_param(_after_param(i))
-            clauses.append(and_(*equal, beyond))
-        stmt = stmt.where(or_(*clauses))
-    return stmt.order_by(*(k.order() for k in keys)).limit(bindparam("page_limit"))
+# A list's optional filters: each condition over named parameters, keyed by the parameter whose
+# presence in a request's values says the filter applies.
+Filters = Mapping[str, Callable[[], ColumnElement[bool]]]
 
 
 def paginate_shaped[R](
     session: Session,
     shape: Hashable,
-    build: Callable[[], Select[Any]],
+    base: Callable[[], Select[Any]],
+    filters: Filters,
     values: Mapping[str, Any],
     keys: Sequence[SortKey],
     limit: int,
     cursor: str | None,
 ) -> tuple[list[R], str | None]:
-    """One page of rows, like `paginate`, from the statement `build()` makes for `shape` (built
-    on the shape's first request, then reused): `values` binds its named parameters."""
-    after = decode_cursor(cursor, len(keys))
-    params = dict(values, page_limit=limit + 1)
-    nulls = None
-    if after is not None:
-        nulls = tuple(v is None for v in after)
-        try:
-            for i, (key, raw) in enumerate(zip(keys, after, strict=True)):
-                if raw is not None:
-                    params[_after_param(i)] = key.parse(raw)
-        except (TypeError, ValueError) as exc:
-            raise invalid_cursor() from exc
-    stmt = shaped(("page", shape, nulls), lambda: _shaped_page(build(), keys, nulls), params)
-    rows: list[R] = list(session.connection().execute(stmt, params))  # type: ignore[arg-type]
-    return _page_of(rows, keys, limit)
+    """One page of rows, like `paginate`, from a statement built once per shape and reused:
+    `base()` with the `filters` whose parameter is in `values`, in keyset order. Its shape is
+    `shape` (the list and the caller's scope shape), the filters present and the cursor's NULLs."""
+    present = tuple(name for name in filters if name in values)
+    nulls, params = _cursor_values(keys, cursor, limit)
+    params.update(values)
+
+    def build() -> Select[Any]:
+        stmt = base()
+        for name in present:
+            stmt = stmt.where(filters[name]())
+        return _page_statement(stmt, keys, nulls)
+
+    stmt = shaped(("page", shape, present, nulls), build, params)
+    found: list[R] = list(rows(session, stmt, params))  # type: ignore[arg-type]
+    return _page_of(found, keys, limit)
 
 
-def _page_of[R](rows: list[R], keys: Sequence[SortKey], limit: int) -> tuple[list[R], str | None]:
-    if len(rows) <= limit:
-        return rows, None
-    last = rows[limit - 1]
-    return rows[:limit], encode_cursor([k.value(last) for k in keys])
+def _page_of[R](found: list[R], keys: Sequence[SortKey], limit: int) -> tuple[list[R], str | None]:
+    if len(found) <= limit:
+        return found, None
+    last = found[limit - 1]
+    return found[:limit], encode_cursor([k.value(last) for k in keys])
 
 
 def _loads_entities(stmt: Select[Any]) -> bool:

@@ -27,6 +27,11 @@ def json_response(
     )
 
 
+def row_dict(row: Any, **computed: Any) -> dict[str, Any]:
+    """A selected row as the dict `rows_response` shapes, with any `computed` fields added."""
+    return dict(zip(row._fields, row, strict=True), **computed)
+
+
 @cache
 def _adapter(schema: Any) -> TypeAdapter[Any]:
     return TypeAdapter(schema)

@@ -7,7 +7,7 @@ from app.core.db import SessionDep
 from app.core.errors import NotFound, Unauthorized, ValidationProblem, responses
 from app.core.ids import MAX_ID, UnitId
 from app.core.pagination import CursorParam, LimitParam, Page, whole
-from app.core.responses import rows_response
+from app.core.responses import row_dict, rows_response
 from app.core.text import Text
 from app.units import service
 from app.units.models import AdminUnit, UnitLevel, UnitSuccession
@@ -56,7 +56,7 @@ def list_units(
         limit=limit,
         cursor=cursor,
     )
-    items = [dict(zip(row._fields, row, strict=True)) for row in rows]
+    items = [row_dict(row) for row in rows]
     return rows_response(Page[UnitRead], {"items": items, "next_cursor": next_cursor})
 
 

@@ -9,7 +9,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from app.core.errors import NotFound
-from app.core.pagination import SortKey, paginate, paginate_shaped
+from app.core.pagination import Filters, SortKey, paginate, paginate_shaped
 from app.core.text import fold, like_pattern, matches_folded
 from app.units.models import LAST_OLD_DAY, AdminUnit, UnitLevel, UnitSuccession, ancestor_paths
 
@@ -34,14 +34,15 @@ def get_unit(session: Session, unit_id: int) -> AdminUnit:
     return unit
 
 
-# The list's filters over named parameters a request binds (core.statements): built once each.
-_UNIT_FILTERS: dict[str, Any] = {
+# The list's filters, keyed by the parameter a request binds for each (see paginate_shaped).
+_UNIT_FILTERS: Filters = {
     "as_of": lambda: valid_on(bindparam("as_of")),
-    "level": lambda: AdminUnit.level == bindparam("level"),
-    "parent_id": lambda: AdminUnit.parent_id == bindparam("parent_id"),
-    "code": lambda: AdminUnit.code == bindparam("code"),
+    "level": lambda: col(AdminUnit.level) == bindparam("level"),
+    "parent_id": lambda: col(AdminUnit.parent_id) == bindparam("parent_id"),
+    "code": lambda: col(AdminUnit.code) == bindparam("code"),
     "q_pattern": lambda: matches_folded(col(AdminUnit.name_folded), bindparam("q_pattern")),
 }
+_LIST = sa_select(*READ_COLUMNS, col(AdminUnit.path))
 # Path order is the official listing order: province, its districts, their communes.
 _UNIT_KEYS = (SortKey(col(AdminUnit.path), lambda unit: unit.path, parse=str),)
 
@@ -62,15 +63,9 @@ def list_units(
     values: dict[str, Any] = {k: v for k, v in given.items() if v is not None}
     if q and fold(q):
         values["q_pattern"] = like_pattern(q)
-    filters = tuple(name for name in _UNIT_FILTERS if name in values)
-
-    def build() -> Any:
-        stmt = sa_select(*READ_COLUMNS, col(AdminUnit.path))
-        for name in filters:
-            stmt = stmt.where(_UNIT_FILTERS[name]())
-        return stmt
-
-    return paginate_shaped(session, ("units", filters), build, values, _UNIT_KEYS, limit, cursor)
+    return paginate_shaped(
+        session, "units", lambda: _LIST, _UNIT_FILTERS, values, _UNIT_KEYS, limit, cursor
+    )
 
 
 def children(

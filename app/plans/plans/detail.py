@@ -6,6 +6,7 @@ from typing import Any
 from sqlalchemy import Row
 from sqlmodel import Session
 
+from app.core.responses import row_dict
 from app.plans.plans.models import Plan
 from app.plans.plans.schemas import PlanRead
 from app.plans.plans.service import number_text, plan_header
@@ -14,7 +15,7 @@ from app.plans.tasks.service import plan_tasks, task_reads
 
 def plan_summaries(rows: Sequence[Row[Any]]) -> list[dict[str, Any]]:
     """Summaries (PlanSummary's fields) from list rows (SUMMARY_COLUMNS + unit_name)."""
-    return [dict(zip(row._fields, row, strict=True), number_text=number_text(row)) for row in rows]
+    return [row_dict(row, number_text=number_text(row)) for row in rows]
 
 
 def plan_read(session: Session, plan: Plan) -> PlanRead:

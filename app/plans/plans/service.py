@@ -20,7 +20,7 @@ from app.core.clock import utcnow
 from app.core.db import flush, for_update, rows
 from app.core.docnumber import format_plan_number
 from app.core.errors import Conflict, Forbidden, NotFound, ValidationProblem
-from app.core.pagination import SortKey, paginate_shaped
+from app.core.pagination import Filters, SortKey, paginate_shaped
 from app.core.statements import shaped
 from app.core.text import fold, like_pattern, matches_folded
 from app.plans.access import PUBLISHED, plan_visible
@@ -141,22 +141,22 @@ _LIST_KEYS = (
     ),
     SortKey(col(Plan.id), lambda row: row.id, descending=True, parse=int),
 )
-# The list's filters, each over named parameters that a request binds (see paginate_shaped).
-_LIST_FILTERS: dict[str, Any] = {
-    "unit": lambda: Plan.unit_id == bindparam("unit_id"),
-    "subtree": lambda: unit_subtree_filter(bindparam("unit_path"), col(Plan.unit_id)),
-    "year": lambda: and_(
+# The list's filters, keyed by the parameter a request binds for each (see paginate_shaped).
+_LIST_FILTERS: Filters = {
+    "unit_id": lambda: col(Plan.unit_id) == bindparam("unit_id"),
+    "unit_path": lambda: unit_subtree_filter(bindparam("unit_path"), col(Plan.unit_id)),
+    "year_start": lambda: and_(
         col(Plan.period_start) <= bindparam("year_end"),
         col(Plan.period_end) >= bindparam("year_start"),
     ),
-    "status": lambda: Plan.status == bindparam("status"),
+    "status": lambda: col(Plan.status) == bindparam("status"),
     "topic": lambda: col(Plan.id).in_(
         select(PlanTopic.plan_id).where(
             col(PlanTopic.topic_id).in_(topic_and_below(bindparam("topic")))
         )
     ),
-    "parent": lambda: Plan.parent_plan_id == bindparam("parent_plan_id"),
-    "q": lambda: matches_folded(col(Plan.title_folded), bindparam("q_pattern")),
+    "parent_plan_id": lambda: col(Plan.parent_plan_id) == bindparam("parent_plan_id"),
+    "q_pattern": lambda: matches_folded(col(Plan.title_folded), bindparam("q_pattern")),
 }
 
 
@@ -198,28 +198,16 @@ def list_plans(
         values["parent_plan_id"] = parent_plan_id
     if q and fold(q):
         values["q_pattern"] = like_pattern(q)
-    filters = tuple(name for name, param in _FILTER_PARAMS.items() if param in values)
-
-    def build() -> Any:
-        stmt = _LIST.where(plan_visible(caller))
-        for name in filters:
-            stmt = stmt.where(_LIST_FILTERS[name]())
-        return stmt
-
-    shape = ("plans", caller_shape(caller), filters)
-    return paginate_shaped(session, shape, build, values, _LIST_KEYS, limit, cursor)
-
-
-# The parameter whose presence in a request's values says a filter applies.
-_FILTER_PARAMS = {
-    "unit": "unit_id",
-    "subtree": "unit_path",
-    "year": "year_start",
-    "status": "status",
-    "topic": "topic",
-    "parent": "parent_plan_id",
-    "q": "q_pattern",
-}
+    return paginate_shaped(
+        session,
+        ("plans", caller_shape(caller)),
+        lambda: _LIST.where(plan_visible(caller)),
+        _LIST_FILTERS,
+        values,
+        _LIST_KEYS,
+        limit,
+        cursor,
+    )
 
 
 # --- drafts -------------------------------------------------------------------------------
