@@ -295,8 +295,14 @@ def _visible(user: tuple[Any, ...], params: dict[str, Any]) -> str:
         else "false"
     )
     subtree = "admin_unit.path LIKE %(path)s || '%%'"
+    # The units its subtree replaced in the 2025 reform: their plans are its history.
+    predecessors = (
+        "plan.unit_id IN (SELECT unit_succession.predecessor_id FROM unit_succession WHERE "
+        f"unit_succession.successor_id IN (SELECT admin_unit.id FROM admin_unit WHERE {subtree}))"
+    )
     return (
         f"plan.unit_id IN (SELECT admin_unit.id FROM admin_unit WHERE {subtree}) "
+        f"OR {predecessors} "
         "OR plan.status != 'draft' AND plan.unit_id IN (SELECT admin_unit.id FROM admin_unit "
         f"WHERE {subtree} OR {in_ancestors}) OR {PUBLISHED}"
     )

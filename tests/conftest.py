@@ -9,6 +9,7 @@ checkouts on one machine can run their suites side by side.
 import os
 import tempfile
 from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import nullcontext
 from pathlib import Path
 
 _target = os.environ.get("CCHC_TEST_DATABASE", "sqlite")
@@ -35,9 +36,11 @@ from app.core.db import (  # noqa: E402
     SAFE_METHODS,
     dispose,
     get_engine,
+    get_reads,
     get_session,
     unit_of_work,
 )
+from app.core.reads import Reads, ThreadReads  # noqa: E402
 from app.core.settings import ROOT  # noqa: E402
 from app.main import create_app  # noqa: E402
 
@@ -102,13 +105,21 @@ def db(engine: Engine) -> Iterator[Session]:
 
 def serve_from(app: FastAPI, db: Session) -> None:
     """Requests to `app` use the test's session inside the production unit of work: a failing
-    request rolls back to the test's savepoint, a successful write commits (releases) it."""
+    request rolls back to the test's savepoint, a successful write commits (releases) it. Read
+    programs (core.reads) run on that session's connection too, on the thread pool as they do
+    on SQLite (tests/test_reads.py checks the async driver's answers against these)."""
 
     async def same_session(request: Request) -> AsyncIterator[Session]:
         async with unit_of_work(db, write=request.method not in SAFE_METHODS):
             yield db
 
+    reads = ThreadReads(lambda: nullcontext(db.connection()))
+
+    async def same_reads() -> Reads:
+        return reads
+
     app.dependency_overrides[get_session] = same_session
+    app.dependency_overrides[get_reads] = same_reads
 
 
 @pytest.fixture

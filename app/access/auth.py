@@ -8,9 +8,10 @@ from fastapi import Depends
 from fastapi.security import OAuth2PasswordBearer
 
 from app.access.scope import Caller
-from app.core.db import SessionDep, rows
+from app.core.db import ReadsDep
 from app.core.errors import Forbidden, Unauthorized
 from app.core.observability import note_caller
+from app.core.reads import Program
 from app.core.security import decode_access_token
 from app.units.models import AdminUnit
 from app.users.models import Role, User
@@ -22,7 +23,9 @@ oauth2_scheme = OAuth2PasswordBearer(
 )
 
 
-def get_caller(session: SessionDep, token: Annotated[str | None, Depends(oauth2_scheme)]) -> Caller:
+async def get_caller(
+    reads: ReadsDep, token: Annotated[str | None, Depends(oauth2_scheme)]
+) -> Caller:
     if not token:
         raise Unauthorized("Cần đăng nhập: gửi header Authorization: Bearer <mã truy cập>.")
     claims = decode_access_token(token)
@@ -30,8 +33,7 @@ def get_caller(session: SessionDep, token: Annotated[str | None, Depends(oauth2_
         user_id = int(claims["sub"])
     except (KeyError, TypeError, ValueError) as exc:
         raise Unauthorized("Mã truy cập không hợp lệ; hãy đăng nhập lại.") from exc
-    found = rows(session, _CALLER, {"user_id": user_id})
-    row = found[0] if found else None
+    row = await reads.run(_caller_row(user_id))
     if row is None or not row.is_active:
         raise Unauthorized("Tài khoản không còn hiệu lực; hãy đăng nhập lại.")
     note_caller(row.id)
@@ -64,6 +66,11 @@ _CALLER = (
     .select_from(_users.outerjoin(_units, _units.c.id == _users.c.unit_id))
     .where(_users.c.id == sa.bindparam("user_id"))
 )
+
+
+def _caller_row(user_id: int) -> Program[Any]:
+    found = yield _CALLER, {"user_id": user_id}
+    return found[0] if found else None
 
 
 CurrentCaller = Annotated[Caller, Depends(get_caller)]

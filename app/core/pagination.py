@@ -13,6 +13,7 @@ from sqlmodel import Session
 
 from app.core.db import rows
 from app.core.errors import ValidationProblem
+from app.core.reads import Program, Rows
 from app.core.statements import shaped
 from app.core.text import Text
 
@@ -157,8 +158,7 @@ def paginate[R](
 Filters = Mapping[str, Callable[[], ColumnElement[bool]]]
 
 
-def paginate_shaped[R](
-    session: Session,
+def shaped_page(
     shape: Hashable,
     base: Callable[[], Select[Any]],
     filters: Filters,
@@ -166,10 +166,11 @@ def paginate_shaped[R](
     keys: Sequence[SortKey],
     limit: int,
     cursor: str | None,
-) -> tuple[list[R], str | None]:
-    """One page of rows, like `paginate`, from a statement built once per shape and reused:
-    `base()` with the `filters` whose parameter is in `values`, in keyset order. Its shape is
-    `shape` (the list and the caller's scope shape), the filters present and the cursor's NULLs."""
+) -> Program[tuple[list[Any], str | None]]:
+    """One page of rows, like `paginate`, as a read program (core.reads) over a statement built
+    once per shape and reused: `base()` with the `filters` whose parameter is in `values`, in
+    keyset order. Its shape is `shape` (the list and the caller's scope shape), the filters
+    present and the cursor's NULLs. The cursor is checked before any statement runs."""
     present = tuple(name for name in filters if name in values)
     nulls, params = _cursor_values(keys, cursor, limit)
     params.update(values)
@@ -181,8 +182,8 @@ def paginate_shaped[R](
         return _page_statement(stmt, keys, nulls)
 
     stmt = shaped(("page", shape, present, nulls), build, params)
-    found: list[R] = list(rows(session, stmt, params))  # type: ignore[arg-type]
-    return _page_of(found, keys, limit)
+    found: Rows = yield stmt, params
+    return _page_of(list(found), keys, limit)
 
 
 def _page_of[R](found: list[R], keys: Sequence[SortKey], limit: int) -> tuple[list[R], str | None]:

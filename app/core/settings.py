@@ -57,6 +57,8 @@ class Settings(BaseSettings):
     workers: int = Field(default=0, alias="CCHC_WORKERS", ge=0, le=64)
     db_pool_size: int = Field(default=10, alias="CCHC_DB_POOL_SIZE", ge=1, le=100)
     db_max_overflow: int = Field(default=10, alias="CCHC_DB_MAX_OVERFLOW", ge=0, le=100)
+    # How long a request waits for a pooled connection before it answers 503 (Retry-After).
+    db_pool_timeout_seconds: float = Field(default=30, alias="CCHC_DB_POOL_TIMEOUT", gt=0, le=300)
     # Connections are recycled before a server or proxy closes idle ones (no ping per checkout).
     db_pool_recycle_seconds: int = Field(default=1800, alias="CCHC_DB_POOL_RECYCLE", ge=30)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(

@@ -16,8 +16,9 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
 
 from app.core.clock import vietnam_today, vn_date
-from app.core.db import rows
+from app.core.db import read
 from app.core.errors import FieldProblem, ValidationProblem
+from app.core.reads import Program
 from app.units.models import AdminUnit, UnitSuccession
 from app.units.schemas import UnitRef
 
@@ -52,25 +53,23 @@ _LINEAGES = (
 )
 
 
-def lineages(
-    session: Session, unit_ids: Iterable[int], today: date | None = None
-) -> dict[int, Lineage]:
+def lineages(unit_ids: Iterable[int], today: date | None = None) -> Program[dict[int, Lineage]]:
     """The lineage of each unit, in one statement however many units; units still in force
-    today (or unknown) get IN_FORCE."""
+    today (or unknown) get IN_FORCE. A read program (core.reads)."""
     ids = sorted(set(unit_ids))
     if not ids:
         return {}
     values = {"unit_ids": ids, "today": today or vietnam_today()}
     found: dict[int, Lineage] = {}
-    for unit_id, valid_to, successor_id, successor_name in rows(session, _LINEAGES, values):
+    for unit_id, valid_to, successor_id, successor_name in (yield _LINEAGES, values):
         lineage = found.setdefault(unit_id, Lineage(valid_to + timedelta(days=1)))
         if successor_id is not None:
             lineage.successors.append(UnitRef(id=successor_id, name=successor_name))
     return found
 
 
-def lineage(session: Session, unit_id: int, today: date | None = None) -> Lineage:
-    return lineages(session, [unit_id], today).get(unit_id, IN_FORCE)
+def lineage(unit_id: int, today: date | None = None) -> Program[Lineage]:
+    return (yield from lineages([unit_id], today)).get(unit_id, IN_FORCE)
 
 
 def _named(units: list[UnitRef]) -> str:
@@ -96,7 +95,7 @@ def require_in_force(session: Session, unit_id: int, on: date | None, field_name
         )
     if unit.valid_to is None or on <= unit.valid_to:
         return
-    successors = lineage(session, unit_id, today=on).successors
+    successors = read(session, lineage(unit_id, today=on)).successors
     ended = vn_date(unit.valid_to + timedelta(days=1))
     message = f"{unit.name} không còn từ ngày {ended} (sắp xếp đơn vị hành chính năm 2025)"
     message += (

@@ -3,11 +3,11 @@ from datetime import date
 from fastapi import APIRouter, Query, Response
 
 from app.access.auth import CurrentCaller
-from app.core.db import SessionDep
+from app.core.db import ReadsDep, SessionDep
 from app.core.errors import NotFound, Unauthorized, ValidationProblem, responses
 from app.core.ids import MAX_ID, UnitId
 from app.core.pagination import CursorParam, LimitParam, Page, whole
-from app.core.responses import row_dict, rows_response
+from app.core.responses import row_dicts, rows_response
 from app.core.text import Text
 from app.units import service
 from app.units.models import AdminUnit, UnitLevel, UnitSuccession
@@ -21,8 +21,8 @@ ERRORS = responses(Unauthorized, NotFound, ValidationProblem)
 @router.get(
     "", response_model=Page[UnitRead], summary="Danh mục đơn vị hành chính", responses=ERRORS
 )
-def list_units(
-    session: SessionDep,
+async def list_units(
+    reads: ReadsDep,
     _caller: CurrentCaller,
     level: UnitLevel | None = Query(None, description="Lọc theo cấp."),
     parent_id: int | None = Query(
@@ -46,17 +46,18 @@ def list_units(
     limit: LimitParam = 50,
     cursor: CursorParam = None,
 ) -> Response:
-    rows, next_cursor = service.list_units(
-        session,
-        level=level,
-        parent_id=parent_id,
-        code=code,
-        q=q,
-        as_of=as_of,
-        limit=limit,
-        cursor=cursor,
+    rows, next_cursor = await reads.run(
+        service.list_units(
+            level=level,
+            parent_id=parent_id,
+            code=code,
+            q=q,
+            as_of=as_of,
+            limit=limit,
+            cursor=cursor,
+        )
     )
-    items = [row_dict(row) for row in rows]
+    items = row_dicts(rows)
     return rows_response(Page[UnitRead], {"items": items, "next_cursor": next_cursor})
 
 

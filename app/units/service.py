@@ -9,7 +9,8 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from app.core.errors import NotFound
-from app.core.pagination import Filters, SortKey, paginate, paginate_shaped
+from app.core.pagination import Filters, SortKey, paginate, shaped_page
+from app.core.reads import Program
 from app.core.text import fold, like_pattern, matches_folded
 from app.units.models import LAST_OLD_DAY, AdminUnit, UnitLevel, UnitSuccession, ancestor_paths
 
@@ -34,7 +35,7 @@ def get_unit(session: Session, unit_id: int) -> AdminUnit:
     return unit
 
 
-# The list's filters, keyed by the parameter a request binds for each (see paginate_shaped).
+# The list's filters, keyed by the parameter a request binds for each (see shaped_page).
 _UNIT_FILTERS: Filters = {
     "as_of": lambda: valid_on(bindparam("as_of")),
     "level": lambda: col(AdminUnit.level) == bindparam("level"),
@@ -48,7 +49,6 @@ _UNIT_KEYS = (SortKey(col(AdminUnit.path), lambda unit: unit.path, parse=str),)
 
 
 def list_units(
-    session: Session,
     *,
     level: UnitLevel | None,
     parent_id: int | None,
@@ -57,14 +57,17 @@ def list_units(
     as_of: date | None,
     limit: int,
     cursor: str | None,
-) -> tuple[list[Row[Any]], str | None]:
-    """One page of units: the columns UnitRead shows (and the path the cursor needs)."""
+) -> Program[tuple[list[Row[Any]], str | None]]:
+    """One page of units: the columns UnitRead shows (and the path the cursor needs), as a read
+    program (core.reads)."""
     given = {"as_of": as_of, "level": level, "parent_id": parent_id, "code": code}
     values: dict[str, Any] = {k: v for k, v in given.items() if v is not None}
     if q and fold(q):
         values["q_pattern"] = like_pattern(q)
-    return paginate_shaped(
-        session, "units", lambda: _LIST, _UNIT_FILTERS, values, _UNIT_KEYS, limit, cursor
+    return (
+        yield from shaped_page(
+            "units", lambda: _LIST, _UNIT_FILTERS, values, _UNIT_KEYS, limit, cursor
+        )
     )
 
 

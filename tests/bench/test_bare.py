@@ -49,7 +49,8 @@ def _assert_same(client: TestClient, paths: list[str], headers: dict[str, str]) 
         assert bare.headers.get("etag") == api.headers.get("etag"), path
 
 
-CALLERS = ["admin", "lexa.officer", "tienlu.leader", "portal", "integration"]
+# tienhoa.officer: a commune of the new tree, reading what Lệ Xá (which it replaced) issued.
+CALLERS = ["admin", "lexa.officer", "tienlu.leader", "tienhoa.officer", "portal", "integration"]
 
 
 @pytest.mark.parametrize("user", CALLERS)
@@ -85,3 +86,33 @@ def test_a_request_without_a_token_is_401_for_both(client: TestClient) -> None:
     path = f"{API}/plans?limit=50"
     assert [r.status_code for r in _bare_get([path], {})] == [401]
     assert client.get(path).status_code == 401
+
+
+def test_a_successors_view_of_its_predecessors_draft_is_the_apis_bytes(
+    client: TestClient, engine: Engine, auth: Auth
+) -> None:
+    """Tiên Hoa replaced Lệ Xá in the 2025 reform and reads its drafts; the demo's Lệ Xá plans
+    are all published, so without one draft the bare app's copy of that rule goes untested."""
+    from datetime import date
+
+    from app.main import create_app
+    from app.units import reform
+    from tests.plans.factories import create_draft
+
+    # Written on 1/6/2024, while Lệ Xá still existed; committed through the production path.
+    with pytest.MonkeyPatch.context() as patch, TestClient(create_app()) as served:
+        patch.setattr(reform, "vietnam_today", lambda *_: date(2024, 6, 1))
+        draft = create_draft(served, auth("lexa.officer"), title="Dự thảo chưa ban hành")
+    try:
+        listed = client.get(f"{API}/plans?limit=50", headers=auth("tienhoa.officer")).json()
+        assert draft["id"] in {p["id"] for p in listed["items"]}
+        paths = [f"{API}/plans?limit=50", f"{API}/plans/{draft['id']}"]
+        _assert_same(client, paths, auth("tienhoa.officer"))
+    finally:
+        with engine.begin() as conn:
+            conn.execute(text("DELETE FROM plan_topic WHERE plan_id = :id"), {"id": draft["id"]})
+            conn.execute(text("DELETE FROM plan WHERE id = :id"), {"id": draft["id"]})
+            conn.execute(
+                text("DELETE FROM audit_entry WHERE entity = 'plan' AND entity_id = :id"),
+                {"id": draft["id"]},
+            )

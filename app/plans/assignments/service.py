@@ -22,7 +22,7 @@ from app.access.scope import Caller
 from app.audit.service import record, snapshot
 from app.channels.evidence import NO_EVIDENCE, Evidence, evidence_for
 from app.core.clock import utcnow, vietnam_today
-from app.core.db import flush, for_update
+from app.core.db import flush, for_update, read
 from app.core.docnumber import format_plan_number
 from app.core.errors import Conflict, Forbidden, NotFound
 from app.core.pagination import SortKey, decode_cursor, encode_cursor, invalid_cursor, paginate
@@ -178,7 +178,7 @@ def assignment_reads(session: Session, rows: Sequence[Sequence[Any]]) -> list[As
     """A page of assignments as the API shows them: their evidence and what replaced an
     abolished assignee unit, in a fixed number of statements however long the page."""
     found = evidence_for(session, [r[0].id for r in rows])
-    units = lineages(session, (r[0].assignee_unit_id for r in rows))
+    units = read(session, lineages(r[0].assignee_unit_id for r in rows))
     return [
         assignment_read(
             r,

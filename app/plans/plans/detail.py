@@ -1,28 +1,33 @@
 """Plans as the API shows them: summaries for lists, the full detail with tasks."""
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Row
-from sqlmodel import Session
 
-from app.core.responses import row_dict
-from app.plans.plans.models import Plan
+from app.access.scope import Caller
+from app.core.reads import Program
+from app.core.responses import row_dicts
 from app.plans.plans.schemas import PlanRead
-from app.plans.plans.service import number_text, plan_header
+from app.plans.plans.service import number_text, plan_header, visible_plan
 from app.plans.tasks.service import plan_tasks, task_reads
 
 
 def plan_summaries(rows: Sequence[Row[Any]]) -> list[dict[str, Any]]:
     """Summaries (PlanSummary's fields) from list rows (SUMMARY_COLUMNS + unit_name)."""
-    return [row_dict(row, number_text=number_text(row)) for row in rows]
+    return row_dicts(rows, number_text=number_text)
 
 
-def plan_read(session: Session, plan: Plan) -> PlanRead:
-    """The detail in a fixed number of statements, however many tasks the plan has."""
-    assert plan.id is not None
-    header = plan_header(session, plan)
-    tasks = task_reads(session, plan_tasks(session, plan.id))
+def plan_read(plan: Mapping[str, Any]) -> Program[PlanRead]:
+    """The detail of a plan (its columns, as `visible_plan` or an entity's `model_dump` gives
+    them) in a fixed number of statements, however many tasks the plan has."""
+    header = yield from plan_header(plan)
+    tasks = yield from task_reads((yield from plan_tasks(plan["id"])))
     return PlanRead.model_validate(
-        {**plan.model_dump(), **header, "number_text": number_text(plan), "tasks": tasks}
+        {**plan, **header, "number_text": number_text(plan), "tasks": tasks}
     )
+
+
+def plan_detail(caller: Caller, plan_id: int) -> Program[PlanRead]:
+    """The detail of a plan the caller may read (404 otherwise)."""
+    return (yield from plan_read((yield from visible_plan(caller, plan_id))))

@@ -1,6 +1,6 @@
 from fastapi import APIRouter, Query, Response
 
-from app.core.db import SessionDep
+from app.core.db import ReadsDep, SessionDep, read
 from app.core.errors import (
     READ_ERRORS,
     WRITE_ERRORS,
@@ -13,7 +13,7 @@ from app.core.text import Text
 from app.plans.access import PlanIssuer, PlanReader, PlanWriter
 from app.plans.loaders import PlanForAmend, PlanForEdit, PlanForIssue
 from app.plans.plans import coverage, flows, service
-from app.plans.plans.detail import plan_read, plan_summaries
+from app.plans.plans.detail import plan_detail, plan_read, plan_summaries
 from app.plans.plans.models import Plan, PlanStatus
 from app.plans.plans.schemas import (
     Implementation,
@@ -27,10 +27,14 @@ from app.plans.plans.schemas import (
 router = APIRouter(prefix="/plans", tags=["plans"])
 
 
-def _detail(session: SessionDep, plan: Plan, status_code: int = 200) -> Response:
-    assert plan.id is not None
+def _detail_response(plan: PlanRead, status_code: int = 200) -> Response:
     headers = {"ETag": etag_for("plan", plan.id, plan.version)}
-    return json_response(plan_read(session, plan), status_code=status_code, headers=headers)
+    return json_response(plan, status_code=status_code, headers=headers)
+
+
+def _detail(session: SessionDep, plan: Plan, status_code: int = 200) -> Response:
+    """A write's answer: the plan as its own transaction holds it."""
+    return _detail_response(read(session, plan_read(plan.model_dump())), status_code)
 
 
 @router.get(
@@ -42,8 +46,8 @@ def _detail(session: SessionDep, plan: Plan, status_code: int = 200) -> Response
     "của cấp trên, và mọi kế hoạch công khai đã ban hành.",
     responses=READ_ERRORS,
 )
-def list_plans(
-    session: SessionDep,
+async def list_plans(
+    reads: ReadsDep,
     caller: PlanReader,
     unit_id: int | None = Query(
         None, ge=1, le=MAX_ID, description="Chỉ kế hoạch của đơn vị ban hành này."
@@ -78,18 +82,19 @@ def list_plans(
     limit: LimitParam = 50,
     cursor: CursorParam = None,
 ) -> Response:
-    rows, next_cursor = service.list_plans(
-        session,
-        caller,
-        unit_id=unit_id,
-        include_subtree=include_subtree,
-        year=year,
-        status=status,
-        topic=topic,
-        parent_plan_id=parent_plan_id,
-        q=q,
-        limit=limit,
-        cursor=cursor,
+    rows, next_cursor = await reads.run(
+        service.list_plans(
+            caller,
+            unit_id=unit_id,
+            include_subtree=include_subtree,
+            year=year,
+            status=status,
+            topic=topic,
+            parent_plan_id=parent_plan_id,
+            q=q,
+            limit=limit,
+            cursor=cursor,
+        )
     )
     page = {"items": plan_summaries(rows), "next_cursor": next_cursor}
     return rows_response(Page[PlanSummary], page)
@@ -115,8 +120,8 @@ def create_plan(data: PlanCreate, session: SessionDep, caller: PlanWriter) -> Re
     summary="Một kế hoạch, kèm các nhiệm vụ",
     responses=READ_ERRORS,
 )
-def get_plan(plan_id: PlanId, session: SessionDep, caller: PlanReader) -> Response:
-    return _detail(session, service.get_plan(session, caller, plan_id))
+async def get_plan(plan_id: PlanId, reads: ReadsDep, caller: PlanReader) -> Response:
+    return _detail_response(await reads.run(plan_detail(caller, plan_id)))
 
 
 @router.patch(

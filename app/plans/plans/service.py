@@ -1,5 +1,6 @@
 """Plans: reading within scope, listing with filters, and editing drafts."""
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -17,10 +18,11 @@ from app.access.scope import (
 )
 from app.audit.service import record, snapshot
 from app.core.clock import utcnow
-from app.core.db import flush, for_update, rows
+from app.core.db import flush, for_update, table
 from app.core.docnumber import format_plan_number
 from app.core.errors import Conflict, Forbidden, NotFound, ValidationProblem
-from app.core.pagination import Filters, SortKey, paginate_shaped
+from app.core.pagination import Filters, SortKey, shaped_page
+from app.core.reads import Program
 from app.core.statements import shaped
 from app.core.text import fold, like_pattern, matches_folded
 from app.plans.access import PUBLISHED, plan_visible
@@ -69,25 +71,45 @@ _LIST = sa_select(*SUMMARY_COLUMNS, col(_ISSUER.name).label("unit_name")).join(
 )
 
 
-def number_text(plan: Plan | Row[Any]) -> str:
+def number_text(plan: Plan | Row[Any] | Mapping[str, Any]) -> str:
+    if isinstance(plan, Mapping):
+        return format_plan_number(plan["number"], plan["symbol"])
     return format_plan_number(plan.number, plan.symbol)
 
 
 # --- reading ------------------------------------------------------------------------------
 
 
-def get_plan(session: Session, caller: Caller, plan_id: int) -> Plan:
-    """The plan if the caller may read it; 404 alike for a missing and an invisible one."""
+def _visible_by_id(caller: Caller, plan_id: int, kind: str, selected: Any) -> tuple[Any, Any]:
+    """`selected` (the entity or the table's columns) of the plan `plan_id` if the caller may
+    read it: a statement built once per caller shape, and its values."""
     values = {**scope_values(caller), "plan_id": plan_id}
 
     def build() -> Any:
-        return select(Plan).where(col(Plan.id) == bindparam("plan_id"), plan_visible(caller))
+        return selected.where(col(Plan.id) == bindparam("plan_id"), plan_visible(caller))
 
-    stmt = shaped(("plan", caller_shape(caller)), build, values)
+    return shaped((kind, caller_shape(caller)), build, values), values
+
+
+def _not_found(plan_id: int) -> NotFound:
+    return NotFound(f"Không tìm thấy kế hoạch mã {plan_id}.")
+
+
+def get_plan(session: Session, caller: Caller, plan_id: int) -> Plan:
+    """The plan if the caller may read it; 404 alike for a missing and an invisible one."""
+    stmt, values = _visible_by_id(caller, plan_id, "plan", select(Plan))
     plan: Plan | None = session.exec(stmt, params=values).first()
     if plan is None:
-        raise NotFound(f"Không tìm thấy kế hoạch mã {plan_id}.")
+        raise _not_found(plan_id)
     return plan
+
+
+def visible_plan(caller: Caller, plan_id: int) -> Program[dict[str, Any]]:
+    """The plan's columns if the caller may read it (404 as `get_plan`), as a read program."""
+    found = yield _visible_by_id(caller, plan_id, "plan_row", sa_select(table(Plan)))
+    if not found:
+        raise _not_found(plan_id)
+    return dict(found[0]._mapping)
 
 
 def lock_plan(session: Session, caller: Caller, plan_id: int) -> Plan:
@@ -96,7 +118,7 @@ def lock_plan(session: Session, caller: Caller, plan_id: int) -> Plan:
     stmt = for_update(select(Plan).where(Plan.id == plan_id, plan_visible(caller)), Plan)
     plan = session.exec(stmt).first()
     if plan is None:
-        raise NotFound(f"Không tìm thấy kế hoạch mã {plan_id}.")
+        raise _not_found(plan_id)
     return plan
 
 
@@ -118,15 +140,18 @@ _TOPICS = (
 )
 
 
-def plan_header(session: Session, plan: Plan) -> dict[str, Any]:
-    """What the detail adds to the row: unit name, topic codes, the amendment replacing it."""
-    values = {"plan_id": plan.id, "unit_id": plan.unit_id}
-    unit_name, superseded_by = rows(session, _HEADER, values)[0]
+def plan_header(plan: Mapping[str, Any]) -> Program[dict[str, Any]]:
+    """What the detail adds to the plan's columns: unit name, topic codes, the amendment
+    replacing it and what replaced an abolished issuing unit."""
+    values = {"plan_id": plan["id"], "unit_id": plan["unit_id"]}
+    ((unit_name, superseded_by),) = yield _HEADER, values
+    topics = yield _TOPICS, values
+    unit_lineage = yield from lineage(plan["unit_id"])
     return {
         "unit_name": unit_name,
-        "topics": [code for (code,) in rows(session, _TOPICS, values)],
+        "topics": [code for (code,) in topics],
         "superseded_by_id": superseded_by,
-        **lineage(session, plan.unit_id).fields(),
+        **unit_lineage.fields(),
     }
 
 
@@ -141,7 +166,7 @@ _LIST_KEYS = (
     ),
     SortKey(col(Plan.id), lambda row: row.id, descending=True, parse=int),
 )
-# The list's filters, keyed by the parameter a request binds for each (see paginate_shaped).
+# The list's filters, keyed by the parameter a request binds for each (see shaped_page).
 _LIST_FILTERS: Filters = {
     "unit_id": lambda: col(Plan.unit_id) == bindparam("unit_id"),
     "unit_path": lambda: unit_subtree_filter(bindparam("unit_path"), col(Plan.unit_id)),
@@ -160,8 +185,10 @@ _LIST_FILTERS: Filters = {
 }
 
 
+_UNIT_PATH = sa_select(col(AdminUnit.path)).where(col(AdminUnit.id) == bindparam("unit_id"))
+
+
 def list_plans(
-    session: Session,
     caller: Caller,
     *,
     unit_id: int | None,
@@ -173,15 +200,15 @@ def list_plans(
     q: str | None,
     limit: int,
     cursor: str | None,
-) -> tuple[list[Row[Any]], str | None]:
+) -> Program[tuple[list[Row[Any]], str | None]]:
     """One page of visible plans — the summary's columns and the unit's name, not whole rows —
-    newest issue date first, drafts last."""
+    newest issue date first, drafts last (a read program: core.reads)."""
     values: dict[str, Any] = scope_values(caller)
     if unit_id is not None and include_subtree:
-        path = session.exec(select(AdminUnit.path).where(AdminUnit.id == unit_id)).first()
-        if path is None:
+        found = yield _UNIT_PATH, {"unit_id": unit_id}
+        if not found:
             return [], None
-        values["unit_path"] = path
+        values["unit_path"] = found[0].path
     elif unit_id is not None:
         values["unit_id"] = unit_id
     if year is not None:
@@ -198,15 +225,16 @@ def list_plans(
         values["parent_plan_id"] = parent_plan_id
     if q and fold(q):
         values["q_pattern"] = like_pattern(q)
-    return paginate_shaped(
-        session,
-        ("plans", caller_shape(caller)),
-        lambda: _LIST.where(plan_visible(caller)),
-        _LIST_FILTERS,
-        values,
-        _LIST_KEYS,
-        limit,
-        cursor,
+    return (
+        yield from shaped_page(
+            ("plans", caller_shape(caller)),
+            lambda: _LIST.where(plan_visible(caller)),
+            _LIST_FILTERS,
+            values,
+            _LIST_KEYS,
+            limit,
+            cursor,
+        )
     )
 
 

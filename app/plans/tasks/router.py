@@ -2,7 +2,7 @@
 
 from fastapi import APIRouter, Response
 
-from app.core.db import SessionDep
+from app.core.db import SessionDep, read
 from app.core.errors import READ_ERRORS, WRITE_ERRORS
 from app.core.etag import set_etag
 from app.core.ids import PlanId, TaskId
@@ -20,7 +20,7 @@ router = APIRouter(tags=["tasks"])
 def _task_read(session: SessionDep, task: Task, response: Response) -> TaskRead:
     assert task.id is not None
     set_etag(response, "task", task.id, task.version)
-    return tasks.task_reads(session, [task])[0]
+    return read(session, tasks.task_reads([task]))[0]
 
 
 @router.get(
@@ -38,7 +38,7 @@ def list_plan_tasks(
 ) -> Page[TaskRead]:
     service.get_plan(session, caller, plan_id)
     rows, next_cursor = tasks.plan_task_page(session, plan_id, limit=limit, cursor=cursor)
-    items = tasks.task_reads(session, rows)
+    items = read(session, tasks.task_reads(rows))
     return Page[TaskRead].model_construct(items=items, next_cursor=next_cursor)
 
 

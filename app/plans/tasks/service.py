@@ -10,9 +10,10 @@ from sqlmodel import Session, col, select
 from app.access.scope import Caller, subtree_or_ancestors_filter
 from app.audit.service import record, snapshot
 from app.core.clock import utcnow, vn_date
-from app.core.db import flush, for_update, rows, table
+from app.core.db import flush, for_update, table
 from app.core.errors import NotFound, ValidationProblem
 from app.core.pagination import SortKey, by_id, paginate
+from app.core.reads import Program, Rows
 from app.plans.access import plan_visible, require_issuing_unit
 from app.plans.plans.models import Plan
 from app.plans.plans.service import require_draft, touch
@@ -65,9 +66,9 @@ _AGENCY_NAMES = sa_select(col(Agency.id), col(Agency.name)).where(
 )
 
 
-def plan_tasks(session: Session, plan_id: int) -> Sequence[Row[*tuple[Any, ...]]]:
+def plan_tasks(plan_id: int) -> Program[Rows]:
     """A plan's tasks as rows with the task's columns (what `task_reads` reads)."""
-    return rows(session, _PLAN_TASKS, {"plan_id": plan_id})
+    return (yield _PLAN_TASKS, {"plan_id": plan_id})
 
 
 def plan_task_page(
@@ -79,14 +80,14 @@ def plan_task_page(
     return paginate(session, stmt, keys, limit, cursor)
 
 
-def task_reads(session: Session, tasks: Sequence[Task | Row[*tuple[Any, ...]]]) -> list[TaskRead]:
+def task_reads(tasks: Sequence[Task | Row[Any]]) -> Program[list[TaskRead]]:
     """Tasks (entities or `plan_tasks` rows) as the API shows them, with every agency name
-    fetched in one statement."""
+    fetched in one statement (a read program: core.reads)."""
     ids = {t.lead_agency_id for t in tasks if t.lead_agency_id is not None}
     ids.update(i for t in tasks for i in t.coordinator_agency_ids)
     names: dict[int, str] = {}
     if ids:
-        found = rows(session, _AGENCY_NAMES, {"ids": sorted(ids)})
+        found = yield _AGENCY_NAMES, {"ids": sorted(ids)}
         names = {agency_id: name for agency_id, name in found}
 
     def ref(agency_id: int | None) -> AgencyRef | None:
