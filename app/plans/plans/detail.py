@@ -9,7 +9,7 @@ from app.access.scope import Caller
 from app.core.reads import Program
 from app.core.responses import row_dicts
 from app.plans.plans.schemas import PlanRead
-from app.plans.plans.service import number_text, plan_header, visible_plan
+from app.plans.plans.service import number_text, plan_header, plan_row, visible_plan
 from app.plans.tasks.service import plan_tasks, task_reads
 
 
@@ -19,8 +19,8 @@ def plan_summaries(rows: Sequence[Row[Any]]) -> list[dict[str, Any]]:
 
 
 def plan_read(plan: Mapping[str, Any]) -> Program[PlanRead]:
-    """The detail of a plan (its columns, as `visible_plan` or an entity's `model_dump` gives
-    them) in a fixed number of statements, however many tasks the plan has."""
+    """The detail of a plan (its row as `visible_plan` or `plan_row` gives it) in a fixed
+    number of statements, however many tasks the plan has."""
     header = yield from plan_header(plan)
     tasks = yield from task_reads((yield from plan_tasks(plan["id"])))
     return PlanRead.model_validate(
@@ -31,3 +31,8 @@ def plan_read(plan: Mapping[str, Any]) -> Program[PlanRead]:
 def plan_detail(caller: Caller, plan_id: int) -> Program[PlanRead]:
     """The detail of a plan the caller may read (404 otherwise)."""
     return (yield from plan_read((yield from visible_plan(caller, plan_id))))
+
+
+def written_plan(plan_id: int) -> Program[PlanRead]:
+    """The detail a write answers with, as its own transaction holds the plan."""
+    return (yield from plan_read((yield from plan_row(plan_id))))

@@ -1,6 +1,6 @@
 from fastapi import APIRouter, Query, Response
 
-from app.core.db import ReadsDep, SessionDep, read
+from app.core.db import ReadsDep, SessionDep, flush, read
 from app.core.errors import (
     READ_ERRORS,
     WRITE_ERRORS,
@@ -13,7 +13,7 @@ from app.core.text import Text
 from app.plans.access import PlanIssuer, PlanReader, PlanWriter
 from app.plans.loaders import PlanForAmend, PlanForEdit, PlanForIssue
 from app.plans.plans import coverage, flows, service
-from app.plans.plans.detail import plan_detail, plan_read, plan_summaries
+from app.plans.plans.detail import plan_detail, plan_summaries, written_plan
 from app.plans.plans.models import Plan, PlanStatus
 from app.plans.plans.schemas import (
     Implementation,
@@ -34,7 +34,9 @@ def _detail_response(plan: PlanRead, status_code: int = 200) -> Response:
 
 def _detail(session: SessionDep, plan: Plan, status_code: int = 200) -> Response:
     """A write's answer: the plan as its own transaction holds it."""
-    return _detail_response(read(session, plan_read(plan.model_dump())), status_code)
+    flush(session)  # the statements below read what the write changed
+    assert plan.id is not None
+    return _detail_response(read(session, written_plan(plan.id)), status_code)
 
 
 @router.get(

@@ -33,7 +33,7 @@ from app.plans.tasks.models import Task
 from app.reference.data import TOPIC_CODES
 from app.reference.models import Topic
 from app.reference.service import topic_and_below
-from app.units.models import AdminUnit
+from app.units.models import AdminUnit, path_end
 from app.units.reform import lineage, require_in_force
 
 _REQUIRED = ("title", "period_start", "period_end", "symbol", "visibility")
@@ -104,14 +104,6 @@ def get_plan(session: Session, caller: Caller, plan_id: int) -> Plan:
     return plan
 
 
-def visible_plan(caller: Caller, plan_id: int) -> Program[dict[str, Any]]:
-    """The plan's columns if the caller may read it (404 as `get_plan`), as a read program."""
-    found = yield _visible_by_id(caller, plan_id, "plan_row", sa_select(table(Plan)))
-    if not found:
-        raise _not_found(plan_id)
-    return dict(found[0]._mapping)
-
-
 def lock_plan(session: Session, caller: Caller, plan_id: int) -> Plan:
     """The visible plan, locked until the request's transaction ends: every write to a plan or
     its tasks, and every transition, takes this lock first and checks the state under it."""
@@ -123,15 +115,18 @@ def lock_plan(session: Session, caller: Caller, plan_id: int) -> Plan:
 
 
 _LATER = aliased(Plan)
-# Built once: the plan's unit name and the published amendment that replaced it (one statement),
-# and its topic codes in catalogue order.
-_HEADER = sa_select(
-    col(_ISSUER.name),
+# Built once: the plan's columns with its unit's name and the published amendment that replaced
+# it (one statement), and its topic codes in catalogue order.
+_WITH_HEADER = sa_select(
+    *table(Plan).c,
+    col(_ISSUER.name).label("unit_name"),
     sa_select(col(_LATER.id))
-    .where(col(_LATER.supersedes_id) == bindparam("plan_id"), col(_LATER.status).in_(PUBLISHED))
+    .where(col(_LATER.supersedes_id) == Plan.id, col(_LATER.status).in_(PUBLISHED))
     .limit(1)
-    .scalar_subquery(),
-).where(col(_ISSUER.id) == bindparam("unit_id"))
+    .scalar_subquery()
+    .label("superseded_by_id"),
+).join(_ISSUER, col(_ISSUER.id) == Plan.unit_id)
+_BY_ID = _WITH_HEADER.where(col(Plan.id) == bindparam("plan_id"))
 _TOPICS = (
     sa_select(col(Topic.code))
     .join(PlanTopic, col(PlanTopic.topic_id) == Topic.id)
@@ -140,19 +135,27 @@ _TOPICS = (
 )
 
 
+def visible_plan(caller: Caller, plan_id: int) -> Program[dict[str, Any]]:
+    """The plan's columns, unit name and replacing amendment if the caller may read it (404 as
+    `get_plan`), as a read program."""
+    found = yield _visible_by_id(caller, plan_id, "plan_row", _WITH_HEADER)
+    if not found:
+        raise _not_found(plan_id)
+    return found[0]._asdict()
+
+
+def plan_row(plan_id: int) -> Program[dict[str, Any]]:
+    """The same for a write's answer: the plan its own transaction holds, whoever may read it."""
+    found = yield _BY_ID, {"plan_id": plan_id}
+    return found[0]._asdict()
+
+
 def plan_header(plan: Mapping[str, Any]) -> Program[dict[str, Any]]:
-    """What the detail adds to the plan's columns: unit name, topic codes, the amendment
-    replacing it and what replaced an abolished issuing unit."""
-    values = {"plan_id": plan["id"], "unit_id": plan["unit_id"]}
-    ((unit_name, superseded_by),) = yield _HEADER, values
-    topics = yield _TOPICS, values
+    """What the detail adds to the plan's row (`visible_plan`, `plan_row`): its topic codes and
+    what replaced an abolished issuing unit."""
+    topics = yield _TOPICS, {"plan_id": plan["id"]}
     unit_lineage = yield from lineage(plan["unit_id"])
-    return {
-        "unit_name": unit_name,
-        "topics": [code for (code,) in topics],
-        "superseded_by_id": superseded_by,
-        **unit_lineage.fields(),
-    }
+    return {"topics": [code for (code,) in topics], **unit_lineage.fields()}
 
 
 # Newest issue date first, drafts (no date) last; the index ix_plan_listing serves this order.
@@ -209,6 +212,7 @@ def list_plans(
         if not found:
             return [], None
         values["unit_path"] = found[0].path
+        values["unit_path_end"] = path_end(found[0].path)
     elif unit_id is not None:
         values["unit_id"] = unit_id
     if year is not None:
