@@ -31,7 +31,7 @@ from app.core.clock import vietnam_today
 from app.core.docnumber import format_plan_number
 from app.core.pagination import encode_cursor
 from app.core.settings import get_settings
-from app.units.models import ancestor_paths, path_end
+from app.units.models import ancestor_paths
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -294,8 +294,7 @@ def _visible(user: tuple[Any, ...], params: dict[str, Any]) -> str:
         if ancestors
         else "false"
     )
-    params["path_end"] = path_end(unit_path)
-    subtree = "(admin_unit.path ~>=~ %(path)s AND admin_unit.path ~<~ %(path_end)s)"
+    subtree = "admin_unit.path LIKE %(path)s || '%%'"
     # The units its subtree replaced in the 2025 reform: their plans are its history.
     predecessors = (
         "plan.unit_id IN (SELECT unit_succession.predecessor_id FROM unit_succession WHERE "

@@ -8,8 +8,7 @@ from sqlalchemy.orm import Mapped
 from sqlmodel import Session, col, select
 
 from app.core.errors import Forbidden, ValidationProblem
-from app.core.sqlexpr import in_range
-from app.units.models import AdminUnit, UnitSuccession, ancestor_paths, path_end
+from app.units.models import AdminUnit, UnitSuccession, ancestor_paths
 from app.users.models import SERVICE_ROLES, Role
 
 # A column holding a unit id, as `col(Model.unit_id)` gives it (nullable or not).
@@ -47,7 +46,6 @@ class Caller:
 # shape of caller (`caller_shape`) serves every caller of that shape, each binding its own values
 # (`scope_values`); a statement built for one request carries them as the parameters' values.
 CALLER_PATH = "caller_path"
-CALLER_PATH_END = "caller_path_end"
 CALLER_ANCESTORS = "caller_ancestors"
 
 
@@ -60,49 +58,26 @@ def caller_shape(caller: Caller) -> str:
 
 def scope_values(caller: Caller) -> dict[str, Any]:
     """The values of the scope filters' named parameters for this caller."""
-    path = caller.unit_path
-    return {
-        CALLER_PATH: path,
-        CALLER_PATH_END: None if path is None else path_end(path),
-        CALLER_ANCESTORS: caller.ancestor_paths(),
-    }
+    return {CALLER_PATH: caller.unit_path, CALLER_ANCESTORS: caller.ancestor_paths()}
 
 
-def under_path(
-    path: str | BindParameter[str], end: str | BindParameter[str]
-) -> ColumnElement[bool]:
-    """Units at `path` or below it: the path range [path, end) — not `LIKE path || '%'`, which
-    a prepared statement's generic plan answers by reading every unit, three times per list of
-    a commune's plans (1.5 ms against 0.3 ms)."""
-    return in_range(col(AdminUnit.path), path, end)
-
-
-def _caller_subtree(caller: Caller) -> ColumnElement[bool]:
-    assert caller.unit_path is not None
-    path: BindParameter[str] = bindparam(CALLER_PATH, caller.unit_path)
-    end: BindParameter[str] = bindparam(CALLER_PATH_END, path_end(caller.unit_path))
-    return under_path(path, end)
+def _caller_path(caller: Caller) -> BindParameter[str]:
+    return bindparam(CALLER_PATH, caller.unit_path)
 
 
 def subtree_filter(caller: Caller, unit_column: UnitColumn) -> ColumnElement[bool]:
     """Rows whose unit is the caller's unit or below it."""
     if caller.unit_path is None:
         return true()
-    units = select(AdminUnit.id).where(_caller_subtree(caller))
+    units = select(AdminUnit.id).where(col(AdminUnit.path).startswith(_caller_path(caller)))
     return unit_column.in_(units)
 
 
 def unit_subtree_filter(
     unit_path: str | BindParameter[str], unit_column: UnitColumn
 ) -> ColumnElement[bool]:
-    """Rows whose unit is the unit at `unit_path` or below it (a filter, not a permission). A
-    parameter `unit_path` needs its end bound as well, as `<its name>_end` (`path_end`)."""
-    end: str | BindParameter[str] = (
-        bindparam(f"{unit_path.key}_end")
-        if isinstance(unit_path, BindParameter)
-        else path_end(unit_path)
-    )
-    units = select(AdminUnit.id).where(under_path(unit_path, end))
+    """Rows whose unit is the unit at `unit_path` or below it (a filter, not a permission)."""
+    units = select(AdminUnit.id).where(col(AdminUnit.path).startswith(unit_path))
     return unit_column.in_(units)
 
 
@@ -114,7 +89,9 @@ def subtree_or_ancestors_filter(caller: Caller, unit_column: UnitColumn) -> Colu
         CALLER_ANCESTORS, caller.ancestor_paths(), expanding=True
     )
     units = select(AdminUnit.id).where(
-        or_(_caller_subtree(caller), col(AdminUnit.path).in_(ancestors))
+        or_(
+            col(AdminUnit.path).startswith(_caller_path(caller)), col(AdminUnit.path).in_(ancestors)
+        )
     )
     return unit_column.in_(units)
 
@@ -126,7 +103,7 @@ def predecessors_filter(caller: Caller, unit_column: UnitColumn) -> ColumnElemen
     unit, and an abolished unit issues nothing new."""
     if caller.unit_path is None:
         return true()
-    mine = select(AdminUnit.id).where(_caller_subtree(caller))
+    mine = select(AdminUnit.id).where(col(AdminUnit.path).startswith(_caller_path(caller)))
     replaced = select(UnitSuccession.predecessor_id).where(
         col(UnitSuccession.successor_id).in_(mine)
     )

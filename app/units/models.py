@@ -26,16 +26,9 @@ def ancestor_paths(path: str) -> list[str]:
     return [f"{tree}/{'/'.join(codes[:n])}/" for n in range(1, len(codes))]
 
 
-def path_end(path: str) -> str:
-    """The first path after every path under `path` ("old/33/" → "old/330"): the units under
-    `path` are those in [path, path_end(path)), compared byte by byte (core.sqlexpr.in_range)."""
-    return path[:-1] + chr(ord(path[-1]) + 1)
-
-
 class AdminUnit(SQLModel, table=True):
     __tablename__ = "admin_unit"
-    # Postgres uses a btree index for LIKE 'prefix%' only with pattern ops (non-C collations);
-    # the same index serves the subtree ranges of the scope filters (core.sqlexpr.in_range).
+    # Postgres uses a btree index for LIKE 'prefix%' only with pattern ops (non-C collations).
     __table_args__ = (
         Index("ix_admin_unit_path_prefix", "path", postgresql_ops={"path": "varchar_pattern_ops"}),
     )

@@ -33,7 +33,7 @@ from app.plans.tasks.models import Task
 from app.reference.data import TOPIC_CODES
 from app.reference.models import Topic
 from app.reference.service import topic_and_below
-from app.units.models import AdminUnit, path_end
+from app.units.models import AdminUnit
 from app.units.reform import lineage, require_in_force
 
 _REQUIRED = ("title", "period_start", "period_end", "symbol", "visibility")
@@ -212,7 +212,6 @@ def list_plans(
         if not found:
             return [], None
         values["unit_path"] = found[0].path
-        values["unit_path_end"] = path_end(found[0].path)
     elif unit_id is not None:
         values["unit_id"] = unit_id
     if year is not None:
