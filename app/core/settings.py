@@ -52,8 +52,9 @@ class Settings(BaseSettings):
     # Login counters in Redis instead of the database when set (redis://host:6379/0).
     redis_url: str | None = Field(default=None, alias="REDIS_URL")
     sql_echo: bool = Field(default=False, alias="CCHC_SQL_ECHO")
-    # Server processes for `python -m app serve` (0: one per core) and each one's Postgres pool;
-    # sync routes run on a thread pool, so a worker may hold up to pool + overflow connections.
+    # Server processes for `python -m app serve` (0: one per core) and each one's Postgres pools:
+    # sync routes run on a thread pool, so a worker may hold up to pool + overflow connections in
+    # each sync pool; the async reads' pool (core.db.open_reads) keeps pool + overflow open.
     workers: int = Field(default=0, alias="CCHC_WORKERS", ge=0, le=64)
     db_pool_size: int = Field(default=10, alias="CCHC_DB_POOL_SIZE", ge=1, le=100)
     db_max_overflow: int = Field(default=10, alias="CCHC_DB_MAX_OVERFLOW", ge=0, le=100)
