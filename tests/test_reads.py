@@ -133,3 +133,15 @@ def test_an_app_without_its_lifespan_still_reads(auth: Auth, engine: Engine) -> 
     response = asyncio.run(get())
     assert response.status_code == 200
     assert len(response.json()["items"]) == 2
+
+
+def test_overlapping_lifespans_leave_the_app_reading(auth: Auth, engine: Engine) -> None:
+    """Two clients of one app (the contract fuzzing does this): the inner one's shutdown closes
+    its own reads and the outer one keeps answering."""
+    app = create_app()
+    with TestClient(app) as outer:
+        with TestClient(app) as inner:
+            assert inner.get(f"{API}/units?limit=1", headers=auth("admin")).status_code == 200
+        response = outer.get(f"{API}/units?limit=1", headers=auth("admin"))
+    assert response.status_code == 200
+    assert len(response.json()["items"]) == 1

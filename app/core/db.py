@@ -212,13 +212,15 @@ def open_reads(engine: Engine) -> Reads:
 @asynccontextmanager
 async def serving_reads(app: FastAPI) -> AsyncIterator[None]:
     """The app's lifespan: its reads open with it, in its event loop (an async driver's
-    connections belong to one loop), and their pool closes when it stops."""
-    app.state.reads = open_reads(app.state.engine or get_engine())
+    connections belong to one loop), and their pool closes when it stops. Lifespans may overlap
+    (two test clients of one app): each closes its own reads, and the latest stays in use."""
+    reads = app.state.reads = open_reads(app.state.engine or get_engine())
     try:
         yield
     finally:
-        await app.state.reads.close()
-        app.state.reads = None
+        await reads.close()
+        if app.state.reads is reads:
+            app.state.reads = None
 
 
 async def get_reads(request: Request) -> Reads:
