@@ -1,8 +1,7 @@
 """Engine, sessions and the one place a request's unit of work is committed."""
 
-import asyncio
 from collections.abc import AsyncIterator, Mapping, Sequence
-from contextlib import asynccontextmanager, nullcontext
+from contextlib import asynccontextmanager
 from enum import StrEnum
 from functools import lru_cache
 from typing import Annotated, Any, Protocol, Self
@@ -92,15 +91,7 @@ def _pooling(echo: bool) -> dict[str, Any]:
 
 def make_engine(url: str, echo: bool = False) -> Engine:
     if url.startswith("sqlite"):
-        settings = get_settings()
-        engine = create_engine(
-            url,
-            echo=echo,
-            connect_args={"check_same_thread": False},
-            pool_size=settings.db_pool_size,
-            max_overflow=settings.db_max_overflow,
-            pool_timeout=settings.db_pool_timeout_seconds,
-        )
+        engine = create_engine(url, echo=echo, connect_args={"check_same_thread": False})
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
@@ -177,33 +168,17 @@ async def unit_of_work(session: Session, *, write: bool) -> AsyncIterator[Sessio
 async def get_session(request: Request) -> AsyncIterator[Session]:
     """The request's session, opened and closed on the event loop: making a session touches no
     connection, and closing one that has committed, rolled back or only read in autocommit hands
-    its connection back to the pool without a round trip.
-
-    A write is admitted first (`write_slots`): at most `CCHC_DB_POOL_SIZE` of a worker's write
-    requests hold a connection at once, the others wait on the event loop, holding nothing. A
-    write holds its connection across thread-pool hops (its loaders, its route, its commit);
-    unbounded, 100 concurrent writes left the pool's threads waiting for connections that
-    requests waiting for a thread held, and the worker answered nothing until the pool timeout."""
+    its connection back to the pool without a round trip. So a read costs the thread pool one
+    hop for its caller and one for its route, not two more for its session."""
     engine: Engine = getattr(request.app.state, "engine", None) or get_engine()
     write = request.method not in SAFE_METHODS
     bind = writer_bind(engine) if write else reader_bind(engine)
-    async with write_slots(request.app) if write else nullcontext():
-        session = Session(bind, expire_on_commit=False)
-        try:
-            async with unit_of_work(session, write=write):
-                yield session
-        finally:
-            session.close()
-
-
-def write_slots(app: FastAPI) -> asyncio.Semaphore:
-    """The app's admission of writes: `CCHC_DB_POOL_SIZE` at once per worker, fewer than the
-    pool's connections (pool size plus overflow), so the short reads that share a pool on SQLite
-    always find one. Made by the lifespan in the app's event loop (or on first use)."""
-    slots: asyncio.Semaphore | None = getattr(app.state, "write_slots", None)
-    if slots is None:
-        slots = app.state.write_slots = asyncio.Semaphore(get_settings().db_pool_size)
-    return slots
+    session = Session(bind, expire_on_commit=False)
+    try:
+        async with unit_of_work(session, write=write):
+            yield session
+    finally:
+        session.close()
 
 
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
@@ -237,11 +212,9 @@ def open_reads(engine: Engine) -> Reads:
 @asynccontextmanager
 async def serving_reads(app: FastAPI) -> AsyncIterator[None]:
     """The app's lifespan: its reads open with it, in its event loop (an async driver's
-    connections belong to one loop), and their pool closes when it stops; its write admission
-    (`write_slots`) is made in that loop too. Lifespans may overlap
+    connections belong to one loop), and their pool closes when it stops. Lifespans may overlap
     (two test clients of one app): each closes its own reads, and the latest stays in use."""
     reads = app.state.reads = open_reads(app.state.engine or get_engine())
-    app.state.write_slots = asyncio.Semaphore(get_settings().db_pool_size)
     try:
         yield
     finally:
